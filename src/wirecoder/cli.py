@@ -1,0 +1,135 @@
+"""Command line: thin commands over the library.
+
+Exit codes: 0 every input coded; 1 some inputs failed (each named on stderr, the rest coded);
+2 usage error (bad option, model not installed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from typing import TextIO
+
+from wirecoder.errors import ModelError, UsageError
+from wirecoder.output import document_json, dumps, render_table
+from wirecoder.pipeline import code_inputs
+from wirecoder.records import Document, Failure
+from wirecoder.settings import DEFAULT_MODEL, Settings
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+
+CODE_EXAMPLES = """examples:
+  wirecoder code article.txt --format json
+  wirecoder code page.html feed.jsonl articles/ --format jsonl > coded.jsonl
+  cat article.txt | wirecoder code - --format table
+  wirecoder code corpus.jsonl --workers 2 --format jsonl -o coded.jsonl
+"""
+
+
+def sample_path() -> str:
+    """The bundled sample corpus (21 Wikinews articles, CC BY 2.5)."""
+    return str(resources.files("wirecoder") / "data" / "sample" / "wikinews_politics.jsonl")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def _add_coding_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy English pipeline (default: %(default)s)")
+    parser.add_argument("--workers", type=_positive, default=1, help="processes to code with (default: 1)")
+    parser.add_argument("--batch-size", type=_positive, default=32, help="articles per batch (default: 32)")
+    parser.add_argument("--parse", choices=("selected", "all"), default="selected",
+                        help="parse only sentences that can hold an event (default) or all sentences")
+    parser.add_argument("--max-chars", type=_positive, default=1_000_000,
+                        help="refuse longer articles (default: %(default)s characters)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wirecoder", description="Code news articles into CAMEO event data.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    code = commands.add_parser("code", help="code articles and print the coded documents",
+                               description="Code articles: text, HTML, JSONL/JSON/CSV records, "
+                                           "directories, or - for standard input.",
+                               epilog=CODE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    code.add_argument("paths", nargs="+", metavar="PATH", help="input files or directories; - reads stdin")
+    code.add_argument("--format", choices=("json", "jsonl", "table"), default="jsonl",
+                      help="json: one document (a list if several); jsonl: one per line; table: events")
+    code.add_argument("-o", "--output", help="write here instead of standard output")
+    _add_coding_options(code)
+
+    demo = commands.add_parser("demo", help="code the bundled sample corpus and print its events",
+                               epilog="example:\n  wirecoder demo --workers 2",
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_coding_options(demo)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(model=args.model, workers=args.workers, batch_size=args.batch_size, parse=args.parse,
+                    max_chars=args.max_chars)
+
+
+def _report(results: Iterable[Document | Failure], failures: list[Failure]) -> Iterable[Document]:
+    """Pass documents on; name each failure (and each warning) on stderr as it happens."""
+    for result in results:
+        if isinstance(result, Failure):
+            failures.append(result)
+            print(f"wirecoder: error: {result}", file=sys.stderr)
+            continue
+        for note in result.article.notes:
+            print(f"wirecoder: warning: {result.article.origin}: {note}", file=sys.stderr)
+        yield result
+
+
+def _write(documents: Iterable[Document], fmt: str, out: TextIO) -> None:
+    if fmt == "jsonl":
+        for document in documents:
+            out.write(dumps(document_json(document)) + "\n")
+            out.flush()
+    elif fmt == "json":
+        coded = [document_json(d) for d in documents]
+        out.write(dumps(coded[0] if len(coded) == 1 else coded, indent=1) + "\n")
+    else:
+        out.write(render_table(documents) + "\n")
+
+
+def run_code(paths: Sequence[str], fmt: str, settings: Settings, output: str | None) -> int:
+    failures: list[Failure] = []
+    documents = _report(code_inputs(paths, settings), failures)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as out:
+                _write(documents, fmt, out)
+        except OSError as exc:
+            raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    else:
+        _write(documents, fmt, sys.stdout)
+    if failures:
+        print(f"wirecoder: {len(failures)} input(s) failed", file=sys.stderr)
+    return EXIT_FAILURES if failures else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            return run_code([sample_path()], "table", _settings(args), None)
+        return run_code(args.paths, args.format, _settings(args), args.output)
+    except (UsageError, ModelError) as exc:
+        print(f"wirecoder: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""The CAMEO code table (labels, Goldstein values), quad classes and the CAMEO→PLOVER map."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    label: str
+    goldstein: float | None
+    plover: str | None
+
+    @property
+    def quad_class(self) -> int:
+        """1 verbal cooperation (01-05), 2 material cooperation (06-09), 3 verbal conflict (10-14),
+        4 material conflict (15-20), as GDELT assigns them."""
+        root = int(self.code[:2])
+        return 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (resources.files("wirecoder") / "data" / name).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return rows[1:]
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, CameoCode]:
+    plover = {row[0]: row[1] for row in _rows("cameo2plover_2021.tsv") if len(row) > 1 and row[1]}
+    table = {}
+    for row in _rows("cameo_codes.tsv"):
+        code, label, goldstein = row[0], row[1], row[2]
+        table[code] = CameoCode(code=code, label=label, goldstein=float(goldstein) if goldstein else None,
+                                plover=plover.get(code) or plover.get(code[:3]) or plover.get(code[:2]))
+    return table
+
+
+def describe(code: str) -> CameoCode:
+    """The table entry of ``code``, falling back to its parent codes for label and Goldstein."""
+    table = cameo_table()
+    for length in (len(code), 3, 2):
+        if code[:length] in table:
+            entry = table[code[:length]]
+            return CameoCode(code=code, label=entry.label, goldstein=entry.goldstein, plover=entry.plover)
+    raise KeyError(f"unknown CAMEO code {code!r}")

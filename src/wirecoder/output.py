@@ -1,0 +1,99 @@
+"""Records to output: the ``wirecoder/document/1`` JSON (made here and nowhere else) and tables."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from wirecoder.records import Actor, Article, Document, Event, Failure, Party, Quote, Span
+
+SCHEMA = "wirecoder/document/1"
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {"id": article.id, "url": article.url, "title": article.title, "published": article.published,
+            "agency": article.agency, "byline": article.byline, "dateline": article.dateline,
+            "language": article.language, "text": article.text}
+
+
+def _span(span: Span) -> dict[str, Any]:
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _actor(actor: Actor) -> dict[str, Any]:
+    return {"id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country,
+            "sector": actor.sector, "sectors": list(actor.sectors), "roles": list(actor.roles),
+            "code": actor.code, "mentions": [_span(m) for m in actor.mentions]}
+
+
+def _party(party: Party | None) -> dict[str, Any] | None:
+    return asdict(party) if party is not None else None
+
+
+def _event(event: Event) -> dict[str, Any]:
+    return {"id": event.id, "code": event.code, "root": event.root, "label": event.label,
+            "goldstein": event.goldstein, "quad_class": event.quad_class, "plover": event.plover,
+            "source": _party(event.source), "target": _party(event.target), "date": event.date,
+            "date_basis": event.date_basis,
+            "location": asdict(event.location) if event.location is not None else None,
+            "negated": event.negated, "hypothetical": event.hypothetical, "attribution": event.attribution,
+            "confidence": event.confidence, "mentions": event.mentions,
+            "evidence": [asdict(e) for e in event.evidence]}
+
+
+def _quote(quote: Quote) -> dict[str, Any]:
+    return {"speaker": quote.speaker, "text": quote.text, "start": quote.start, "end": quote.end}
+
+
+def document_json(document: Document) -> dict[str, Any]:
+    """The ``wirecoder/document/1`` JSON object of one coded article."""
+    return {"schema": SCHEMA, "article": _article(document.article),
+            "actors": [_actor(a) for a in document.actors], "events": [_event(e) for e in document.events],
+            "quotes": [_quote(q) for q in document.quotes]}
+
+
+def failure_json(failure: Failure) -> dict[str, Any]:
+    return {"ok": False, "input": failure.origin, "article_id": failure.article_id, "error": failure.reason}
+
+
+def dumps(value: Any, indent: int | None = None) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+TABLE_COLUMNS = (("article", 18), ("date", 10), ("source", 22), ("code", 4), ("event", 26),
+                 ("target", 22), ("trigger", 12))
+
+
+def _cells(document: Document, event: Event) -> list[str]:
+    trigger = event.evidence[0].trigger if event.evidence else ""
+    return [document.article.id, event.date or "", _party_label(event.source), event.code, event.label or "",
+            _party_label(event.target), trigger or ""]
+
+
+def _party_label(party: Party | None) -> str:
+    if party is None:
+        return "-"
+    extra = "".join(x for x in (party.country, party.sector) if x)
+    return f"{party.name} ({extra})" if extra else party.name
+
+
+def _fit(cell: str, width: int) -> str:
+    cell = " ".join(cell.split())
+    return cell if len(cell) <= width else cell[: width - 1] + "…"
+
+
+def render_table(documents: Iterable[Document]) -> str:
+    """Events as an aligned text table, one row per event (cells are cut to fit)."""
+    lines = ["  ".join(name.ljust(width) for name, width in TABLE_COLUMNS)]
+    lines.append("  ".join("-" * width for _, width in TABLE_COLUMNS))
+    count = 0
+    for document in documents:
+        for event in document.events:
+            cells = _cells(document, event)
+            lines.append("  ".join(_fit(c, width).ljust(width)
+                                   for c, (_, width) in zip(cells, TABLE_COLUMNS, strict=True)).rstrip())
+            count += 1
+    lines.append(f"{count} events")
+    return "\n".join(lines)

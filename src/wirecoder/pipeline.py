@@ -1,0 +1,97 @@
+"""The pipeline, in the order the data flows:
+
+    inputs ─ingest─▶ Article ─nlp─▶ Doc ─actors─▶ Actor[] ─events─▶ Event[], Quote[] ─▶ Document
+
+:func:`code_inputs` is the library entry point behind ``wirecoder code``; :class:`Coder` codes
+articles already in memory. An input or article that fails becomes a :class:`Failure` in the
+stream and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import lru_cache
+from itertools import islice
+from typing import BinaryIO
+
+from spacy.tokens import Doc
+
+from wirecoder.actors import find_actors
+from wirecoder.events import code_events, find_quotes
+from wirecoder.ingest import read_articles
+from wirecoder.nlp import Annotator
+from wirecoder.records import Article, Document, Failure
+from wirecoder.settings import Settings
+
+Result = Document | Failure
+
+
+class Coder:
+    """Codes articles end to end with one loaded pipeline."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.annotator = Annotator(settings)
+
+    def code(self, articles: Iterable[Article]) -> Iterator[Result]:
+        """One :class:`Document` (or :class:`Failure`) per article, in order."""
+        for doc, article in self.annotator.annotate((a.text, a) for a in articles):
+            yield self.code_doc(doc, article)
+
+    def code_doc(self, doc: Doc, article: Article) -> Result:
+        try:
+            actors = find_actors(doc)
+            events = code_events(doc, actors, article)
+            quotes = find_quotes(article.text)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not end the batch
+            return Failure(article.origin, f"internal error while coding: {type(exc).__name__}: {exc}",
+                           article_id=article.id)
+        return Document(article=article, actors=tuple(actors), events=tuple(events), quotes=tuple(quotes))
+
+
+def code_inputs(paths: Sequence[str], settings: Settings, stdin: BinaryIO | None = None) -> Iterator[Result]:
+    """Code every article of the inputs (files, directories, record files, ``-``)."""
+    failures: deque[Failure] = deque()
+
+    def articles() -> Iterator[Article]:
+        for item in read_articles(paths, settings.max_chars, stdin=stdin):
+            if isinstance(item, Failure):
+                failures.append(item)
+            else:
+                yield item
+
+    results = code_parallel(articles(), settings) if settings.workers > 1 else Coder(settings).code(articles())
+    for result in results:
+        while failures:
+            yield failures.popleft()
+        yield result
+    yield from failures
+
+
+# ---------- several processes ----------
+
+@lru_cache(maxsize=1)
+def _worker_coder(settings: Settings) -> Coder:
+    return Coder(settings)
+
+
+def _code_chunk(settings: Settings, chunk: list[Article]) -> list[Result]:
+    return list(_worker_coder(settings).code(chunk))
+
+
+def code_parallel(articles: Iterable[Article], settings: Settings) -> Iterator[Result]:
+    """Code with ``settings.workers`` processes, in order, with a bounded number of chunks in flight."""
+    context = multiprocessing.get_context("spawn")
+    chunk_size = settings.batch_size
+    iterator = iter(articles)
+    with ProcessPoolExecutor(max_workers=settings.workers, mp_context=context) as pool:
+        pending: deque[Future[list[Result]]] = deque()
+        while True:
+            while len(pending) < settings.workers * 2 and (chunk := list(islice(iterator, chunk_size))):
+                pending.append(pool.submit(_code_chunk, settings, chunk))
+            if not pending:
+                return
+            yield from pending.popleft().result()
