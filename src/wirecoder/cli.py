@@ -20,6 +20,10 @@ from wirecoder.settings import DEFAULT_MODEL, Settings
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
+MAIN_EXAMPLES = """examples:
+  wirecoder demo
+  wirecoder code article.txt --format json
+"""
 CODE_EXAMPLES = """examples:
   wirecoder code article.txt --format json
   wirecoder code page.html feed.jsonl articles/ --format jsonl > coded.jsonl
@@ -34,14 +38,18 @@ def sample_path() -> str:
 
 
 def _positive(value: str) -> int:
-    number = int(value)
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {value!r}") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
     return number
 
 
 def _add_coding_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy English pipeline (default: %(default)s)")
+    parser.add_argument("--model", default=DEFAULT_MODEL,
+                        help="spaCy English pipeline (default: %(default)s)")
     parser.add_argument("--workers", type=_positive, default=1, help="processes to code with (default: 1)")
     parser.add_argument("--batch-size", type=_positive, default=32, help="articles per batch (default: 32)")
     parser.add_argument("--parse", choices=("selected", "all"), default="selected",
@@ -51,7 +59,9 @@ def _add_coding_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="wirecoder", description="Code news articles into CAMEO event data.")
+    parser = argparse.ArgumentParser(prog="wirecoder", epilog=MAIN_EXAMPLES,
+                                     description="Code news articles into CAMEO event data.",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     code = commands.add_parser("code", help="code articles and print the coded documents",

@@ -30,6 +30,10 @@ class InputError(WirecoderError):
         self.origin = origin
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Rebuilt from both arguments, so that it crosses process boundaries (--workers).
+        return type(self), (self.origin, self.problem)
+
 
 class InputNotFound(InputError):
     pass

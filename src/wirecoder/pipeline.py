@@ -36,39 +36,30 @@ class Coder:
         self.settings = settings
         self.annotator = Annotator(settings)
 
-    def code(self, articles: Iterable[Article]) -> Iterator[Result]:
-        """One :class:`Document` (or :class:`Failure`) per article, in order."""
-        for doc, article in self.annotator.annotate((a.text, a) for a in articles):
-            yield self.code_doc(doc, article)
+    def code(self, items: Iterable[Article | Failure]) -> Iterator[Result]:
+        """One :class:`Document` (or :class:`Failure`) per article, in order; failures pass through."""
+        pairs: Iterator[tuple[str, Article | Failure]] = (
+            ("", item) if isinstance(item, Failure) else (item.text, item) for item in items)
+        for doc, item in self.annotator.annotate(pairs):
+            yield item if isinstance(item, Failure) else self.code_doc(doc, item)
 
     def code_doc(self, doc: Doc, article: Article) -> Result:
         try:
             actors = find_actors(doc)
             events = code_events(doc, actors, article)
             quotes = find_quotes(article.text)
-        except Exception as exc:  # noqa: BLE001 - one bad article must not end the batch
+        except Exception as exc:
             return Failure(article.origin, f"internal error while coding: {type(exc).__name__}: {exc}",
                            article_id=article.id)
         return Document(article=article, actors=tuple(actors), events=tuple(events), quotes=tuple(quotes))
 
 
 def code_inputs(paths: Sequence[str], settings: Settings, stdin: BinaryIO | None = None) -> Iterator[Result]:
-    """Code every article of the inputs (files, directories, record files, ``-``)."""
-    failures: deque[Failure] = deque()
-
-    def articles() -> Iterator[Article]:
-        for item in read_articles(paths, settings.max_chars, stdin=stdin):
-            if isinstance(item, Failure):
-                failures.append(item)
-            else:
-                yield item
-
-    results = code_parallel(articles(), settings) if settings.workers > 1 else Coder(settings).code(articles())
-    for result in results:
-        while failures:
-            yield failures.popleft()
-        yield result
-    yield from failures
+    """Code every article of the inputs (files, directories, record files, ``-``), in order."""
+    items = read_articles(paths, settings.max_chars, stdin=stdin)
+    if settings.workers > 1:
+        return code_parallel(items, settings)
+    return Coder(settings).code(items)
 
 
 # ---------- several processes ----------
@@ -78,15 +69,15 @@ def _worker_coder(settings: Settings) -> Coder:
     return Coder(settings)
 
 
-def _code_chunk(settings: Settings, chunk: list[Article]) -> list[Result]:
+def _code_chunk(settings: Settings, chunk: list[Article | Failure]) -> list[Result]:
     return list(_worker_coder(settings).code(chunk))
 
 
-def code_parallel(articles: Iterable[Article], settings: Settings) -> Iterator[Result]:
+def code_parallel(items: Iterable[Article | Failure], settings: Settings) -> Iterator[Result]:
     """Code with ``settings.workers`` processes, in order, with a bounded number of chunks in flight."""
     context = multiprocessing.get_context("spawn")
     chunk_size = settings.batch_size
-    iterator = iter(articles)
+    iterator = iter(items)
     with ProcessPoolExecutor(max_workers=settings.workers, mp_context=context) as pool:
         pending: deque[Future[list[Result]]] = deque()
         while True:

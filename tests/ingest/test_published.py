@@ -57,7 +57,8 @@ def test_published_rejects_sentence_with_date(line: str) -> None:
     assert not is_date_line(line)
 
 
-@pytest.mark.parametrize("value", ["Talks resumed on Tuesday", "about 4 hours ago", "", "Dec 1", "3.5 million"])
+@pytest.mark.parametrize("value", ["Talks resumed on Tuesday", "about 4 hours ago", "", "Dec 1",
+                                   "3.5 million"])
 def test_published_returns_none_without_a_date(value: str) -> None:
     assert parse_published(value) is None
 

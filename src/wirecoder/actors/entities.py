@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from wirecoder.records import Actor, ActorKind, Span
 

@@ -43,7 +43,8 @@ def verb_lexicon() -> dict[str, tuple[VerbEntry, ...]]:
         entry = VerbEntry(lemma, None if particle == "-" else particle, None if obj == "-" else obj, code)
         table.setdefault(lemma, []).append(entry)
     # Most specific entries first: with a particle and an object before the bare verb.
-    return {k: tuple(sorted(v, key=lambda e: (e.particle is None, e.object is None))) for k, v in table.items()}
+    return {lemma: tuple(sorted(entries, key=lambda e: (e.particle is None, e.object is None)))
+            for lemma, entries in table.items()}
 
 
 def _match(verb: Token, entries: Iterable[VerbEntry]) -> VerbEntry | None:
@@ -121,11 +122,11 @@ def code_events(doc: Doc, actors: list[Actor], article: Article) -> list[Event]:
                 found[key].append(evidence)
     day = article.published[:10] if article.published else None
     events = []
-    for number, ((source_id, target_id, code), evidence) in enumerate(found.items(), start=1):
+    for number, ((source_id, target_id, code), spans) in enumerate(found.items(), start=1):
         info = describe(code)
         events.append(Event(
             id=f"E{number}", code=code, source=_party(parties[source_id]),
-            target=_party(parties[target_id]) if target_id else None, evidence=tuple(evidence),
+            target=_party(parties[target_id]) if target_id else None, evidence=tuple(spans),
             label=info.label, goldstein=info.goldstein, quad_class=info.quad_class, plover=info.plover,
-            date=day, date_basis="publication" if day else None, mentions=len(evidence)))
+            date=day, date_basis="publication" if day else None, mentions=len(spans)))
     return events

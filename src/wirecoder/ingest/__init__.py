@@ -18,13 +18,17 @@ def read_articles(paths: Sequence[str], max_chars: int,
                   stdin: BinaryIO | None = None) -> Iterator[Article | Failure]:
     """Every article of the inputs; what cannot be read comes out as a :class:`Failure`, in place."""
     for item in read_inputs(paths, max_bytes=max_chars * 4, stdin=stdin):
-        if isinstance(item, Failure):
-            yield item
-            continue
-        try:
-            yield make_article(item, max_chars)
-        except InputError as exc:
-            yield Failure(item.origin, exc.problem, article_id=item.id)
+        yield item if isinstance(item, Failure) else _article_or_failure(item, max_chars)
+
+
+def _article_or_failure(record: RawRecord, max_chars: int) -> Article | Failure:
+    try:
+        return make_article(record, max_chars)
+    except InputError as exc:
+        return Failure(record.origin, exc.problem, article_id=record.id)
+    except Exception as exc:  # one record that trips a bug must not end the batch
+        return Failure(record.origin, f"internal error while reading: {type(exc).__name__}: {exc}",
+                       article_id=record.id)
 
 
 def article_from_text(text: str, *, id: str | None = None, published: str | None = None,

@@ -15,9 +15,9 @@ parse; :func:`parsed_sentences` yields them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
@@ -76,7 +76,7 @@ class Annotator:
         return "senter" in nlp.component_names and "parser" in nlp.component_names
 
     @staticmethod
-    def _passes(nlp: Language) -> tuple[list[tuple[str, Callable[..., object]]], list[tuple[str, object]]]:
+    def _passes(nlp: Language) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
         """Components of the cheap pass (with what they listen to) and of the deep pass, in order."""
         wanted = set(CHEAP_NAMES)
         for name, proc in nlp.components:
@@ -85,14 +85,14 @@ class Annotator:
                 wanted.add(name)
         cheap = [(n, p) for n, p in nlp.components if n in wanted]
         deep = [(n, p) for n, p in nlp.pipeline if n not in wanted]
-        return cheap, deep  # type: ignore[return-value]
+        return cheap, deep
 
-    def _deep_pass(self, nlp: Language, docs: list[Doc], deep: list[tuple[str, object]]) -> None:
+    def _deep_pass(self, nlp: Language, docs: list[Doc], deep: list[tuple[str, Any]]) -> None:
         picks = [[s for s in doc.sents if needs_parse(s)] for doc in docs]
         subs = [_sub_doc(nlp, sentences) for sentences in picks]
         work = [d for d in subs if d is not None]
         for _name, proc in deep:
-            work = list(proc.pipe(work, batch_size=self.settings.batch_size))  # type: ignore[attr-defined]
+            work = list(proc.pipe(work, batch_size=self.settings.batch_size))
         done = iter(work)
         for doc, sentences, sub in zip(docs, picks, subs, strict=True):
             _write_back(doc, sentences, next(done) if sub is not None else None)
@@ -101,7 +101,9 @@ class Annotator:
 def _sub_doc(nlp: Language, sentences: list[Span]) -> Doc | None:
     if not sentences:
         return None
-    words, spaces, starts = [], [], []
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[bool | int | None] = []
     for sentence in sentences:
         for token in sentence:
             words.append(token.text)
@@ -125,5 +127,5 @@ def _write_back(doc: Doc, sentences: list[Span], sub: Doc | None) -> None:
         for sentence in sentences:
             array[sentence.start:sentence.end] = sub_array[position:position + len(sentence)]
             position += len(sentence)
-    doc.from_array(DEEP_ATTRS, array)
+    doc.from_array(DEEP_ATTRS, array)  # type: ignore[arg-type]
     doc._.set(PARSED, [s.start for s in sentences])

@@ -11,13 +11,15 @@ from spacy.tokens import Span
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 # Words that refer to an actor without naming it; a sentence with one may hold an event.
-ACTOR_WORDS = frozenset("""
-he she they we i you his her their our its it
-president minister premier chancellor king queen prince leader leaders official officials spokesman
-spokeswoman spokesperson ambassador envoy diplomat diplomats government governments army military troops
-soldiers police militants rebels insurgents forces ministry parliament court judge authorities
-protesters demonstrators party opposition company firm union bank council committee commission
-""".split())
+ACTOR_WORDS = frozenset({
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "it", "president",
+    "minister", "premier", "chancellor", "king", "queen", "prince", "leader", "leaders", "official",
+    "officials", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "diplomat",
+    "diplomats", "government", "governments", "army", "military", "troops", "soldiers", "police",
+    "militants", "rebels", "insurgents", "forces", "ministry", "parliament", "court", "judge",
+    "authorities", "protesters", "demonstrators", "party", "opposition", "company", "firm", "union",
+    "bank", "council", "committee", "commission",
+})
 
 
 def needs_parse(sentence: Span) -> bool:
