@@ -56,6 +56,8 @@ def _add_coding_options(parser: argparse.ArgumentParser) -> None:
                         help="parse only sentences that can hold an event (default) or all sentences")
     parser.add_argument("--max-chars", type=_positive, default=1_000_000,
                         help="refuse longer articles (default: %(default)s characters)")
+    parser.add_argument("--actors", action="append", default=[], metavar="FILE",
+                        help="your knowledge-base file of actors (our format; yours win); repeatable")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings(model=args.model, workers=args.workers, batch_size=args.batch_size, parse=args.parse,
-                    max_chars=args.max_chars)
+                    max_chars=args.max_chars, actor_files=tuple(args.actors))
 
 
 def _report(results: Iterable[Document | Failure], failures: list[Failure]) -> Iterable[Document]:

@@ -17,12 +17,13 @@ from functools import lru_cache
 from itertools import islice
 from typing import BinaryIO
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from wirecoder.actors import find_actors
+from wirecoder.actors import ActorFinder, load_resources
 from wirecoder.events import code_events, find_quotes
 from wirecoder.ingest import read_articles
 from wirecoder.nlp import Annotator
+from wirecoder.nlp.select import ACTOR_WORDS, needs_parse
 from wirecoder.records import Article, Document, Failure
 from wirecoder.settings import Settings
 
@@ -34,7 +35,18 @@ class Coder:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.annotator = Annotator(settings)
+        self.annotator = Annotator(settings, select=self._needs_parse)
+        self._actors: ActorFinder | None = None
+
+    def _needs_parse(self, sentence: Span) -> bool:
+        return needs_parse(sentence, self.actors.cue_words)
+
+    @property
+    def actors(self) -> ActorFinder:
+        if self._actors is None:
+            self._actors = ActorFinder(load_resources(self.settings.actor_files), self.annotator.nlp,
+                                       base_cues=ACTOR_WORDS)
+        return self._actors
 
     def code(self, items: Iterable[Article | Failure]) -> Iterator[Result]:
         """One :class:`Document` (or :class:`Failure`) per article, in order; failures pass through."""
@@ -44,8 +56,9 @@ class Coder:
             yield item if isinstance(item, Failure) else self.code_doc(doc, item)
 
     def code_doc(self, doc: Doc, article: Article) -> Result:
+        finder = self.actors
         try:
-            actors = find_actors(doc)
+            actors = finder.find(doc, article)
             events = code_events(doc, actors, article)
             quotes = find_quotes(article.text)
         except Exception as exc:
@@ -55,7 +68,11 @@ class Coder:
 
 
 def code_inputs(paths: Sequence[str], settings: Settings, stdin: BinaryIO | None = None) -> Iterator[Result]:
-    """Code every article of the inputs (files, directories, record files, ``-``), in order."""
+    """Code every article of the inputs (files, directories, record files, ``-``), in order.
+
+    Raises :class:`~wirecoder.errors.UsageError` at once if a user dictionary is broken.
+    """
+    load_resources(settings.actor_files)
     items = read_articles(paths, settings.max_chars, stdin=stdin)
     if settings.workers > 1:
         return code_parallel(items, settings)

@@ -17,6 +17,7 @@ class Settings:
     ``parse``: ``selected`` runs the dependency parser (and tagger, lemmatizer) only over the
     sentences that can hold an event (an actor candidate in them); ``all`` parses every sentence.
     ``max_chars``: longer articles are refused (not truncated) with a clear message.
+    ``actor_files``: the users' knowledge-base files (``--actors``); their entries win over ours.
     """
 
     model: str = DEFAULT_MODEL
@@ -24,3 +25,4 @@ class Settings:
     batch_size: int = 32
     parse: ParseMode = "selected"
     max_chars: int = 1_000_000
+    actor_files: tuple[str, ...] = ()

@@ -15,7 +15,7 @@ parse; :func:`parsed_sentences` yields them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -49,8 +49,9 @@ def parsed_sentences(doc: Doc) -> Iterator[Span]:
 class Annotator:
     """Annotates articles with a spaCy pipeline; the model is loaded on first use."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, select: Callable[[Span], bool] = needs_parse) -> None:
         self.settings = settings
+        self.select = select
 
     @property
     def nlp(self) -> Language:
@@ -88,7 +89,7 @@ class Annotator:
         return cheap, deep
 
     def _deep_pass(self, nlp: Language, docs: list[Doc], deep: list[tuple[str, Any]]) -> None:
-        picks = [[s for s in doc.sents if needs_parse(s)] for doc in docs]
+        picks = [[s for s in doc.sents if self.select(s)] for doc in docs]
         subs = [_sub_doc(nlp, sentences) for sentences in picks]
         work = [d for d in subs if d is not None]
         for _name, proc in deep:

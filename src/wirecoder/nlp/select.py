@@ -22,7 +22,8 @@ ACTOR_WORDS = frozenset({
 })
 
 
-def needs_parse(sentence: Span) -> bool:
+def needs_parse(sentence: Span, cue_words: frozenset[str] = ACTOR_WORDS) -> bool:
+    """True if the sentence names an actor candidate or holds one of ``cue_words``."""
     if any(ent.label_ in ACTOR_LABELS for ent in sentence.ents):
         return True
-    return any(token.lower_ in ACTOR_WORDS for token in sentence)
+    return any(token.lower_ in cue_words for token in sentence)
