@@ -28,6 +28,9 @@ class Cluster:
     def name(self) -> str:
         if self.kb is not None:
             return self.kb.name
+        org = next((m.org for m in self.mentions if m.org is not None), None)
+        if org is not None and self.kind != "person":
+            return org.name
         named = [m for m in self.mentions if m.kind != "description"] or self.mentions
         return max(named, key=lambda m: (m.tokens, -m.start)).name
 
@@ -133,13 +136,19 @@ class Resolver:
         return entries[0] if entries else None
 
     def _by_surname(self, mention: Mention) -> KBEntry | None:
-        """A surname alone, in office on the article's day, agreeing with the title and country."""
+        """A surname alone: the one person of that name in office on the article's day (agreeing with
+        the title and country), else, with no title, the one person of that name in the knowledge
+        base at all, marked former as out of office ("Biden countered" in 2020)."""
         wanted = {r.role for r in mention.roles if r.kind != "rank"}
-        candidates = {e.name: e for e in self.res.surnames.get(fold(mention.name), ())
-                      if e.holds_on(self.day) and (not wanted or e.role in wanted)
-                      and (mention.country is None or e.country == mention.country.iso3)}
-        if len(candidates) == 1 and (wanted or mention.country):
-            return next(iter(candidates.values()))
+        known = [e for e in self.res.surnames.get(fold(mention.name), ())
+                 if (not wanted or e.role in wanted)
+                 and (mention.country is None or e.country == mention.country.iso3)]
+        in_office = {e.name: e for e in known if e.holds_on(self.day)}
+        if len(in_office) == 1 and (wanted or mention.country or self.day):
+            return next(iter(in_office.values()))
+        if len({e.name for e in known}) == 1 and not in_office and not wanted and self.day:
+            mention.former = True
+            return max(known, key=lambda e: e.start)
         return None
 
     def _surname_match(self, mention: Mention) -> bool:

@@ -53,6 +53,8 @@ class Gazetteer:
         make = nlp.make_doc
         self.exact.add("COUNTRY", [make(text) for text in resources.countries])
         self.exact.add("ORG", [make(text) for text in resources.orgs if text[:1].isupper()])
+        # Multi-word names also as written in lower case ("the international criminal court").
+        self.lower.add("ORG", [make(text) for text in resources.orgs if text[:1].isupper() and " " in text])
         singular, plural = [], []
         for text, entry in resources.roles.items():
             singular.append(make(text))
@@ -81,7 +83,7 @@ class Gazetteer:
         if label == "COUNTRY" and text in res.countries:
             return Hit(start, end, country=res.countries[text])
         if label == "ORG":
-            org = res.orgs.get(text)
+            org = res.orgs.get(text) or res.orgs.get(fold(text))
             return Hit(start, end, org=org) if org else None
         if label == "ROLE":
             role = res.roles.get(fold(text))

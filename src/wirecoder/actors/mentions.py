@@ -93,8 +93,9 @@ class MentionFinder:
             if hit.country and not any(taken[hit.start:hit.end]) and hit.start not in blocked:
                 add(self._country(doc, hit))
         for ent in doc.ents:
-            if ent.label_ == "NORP" and not any(taken[ent.start:ent.end]):
-                add(Mention(ent.start, ent.end, "group", _clean_name(ent)))
+            if ent.label_ != "NORP" or any(taken[ent.start:ent.end]) or ent.text in self.res.countries:
+                continue  # a country's adjective that is not an actor here ("European allies")
+            add(Mention(ent.start, ent.end, "group", _clean_name(ent)))
         return sorted(mentions, key=lambda m: m.start)
 
     # ---------- people ----------
@@ -175,6 +176,8 @@ class MentionFinder:
         desc = scan_left(doc, index, hit.start, doc[hit.start].sent.start)
         if desc.country is None:
             desc.country = _shared_country(doc, index, desc.start)
+        if hit.role.kind == "body":
+            desc.roles = []  # "criminal court": a person's role does not qualify a body
         before = doc[desc.start - 1].lower_ if desc.start > 0 else ""
         is_body = hit.role.kind == "body" or hit.plural
         definite = before in {"the", "his", "her", "its"}

@@ -168,8 +168,8 @@ def _kb_entries(source: Traversable | Path) -> Iterator[KBEntry]:
 
 def short_names(name: str) -> set[str]:
     """Single words a person may go by: the last name, or the first (family names come first in
-    Chinese and Korean names: "Xi" for Xi Jinping); regnal numbers are not names ("Charles III")."""
-    words = [fold(w) for w in name.split() if not re.fullmatch(r"[IVX]+\.?", w)]
+    Chinese and Korean names: "Xi" for Xi Jinping); regnal numbers and "Jr." are not names."""
+    words = [fold(w) for w in name.split() if not re.fullmatch(r"[IVX]+\.?|[JS]r\.?", w)]
     return {words[0], words[-1]} if len(words) > 1 else set(words)
 
 
