@@ -11,7 +11,7 @@ from wirecoder.cli import sample_path
 from wirecoder.ingest import article_from_text
 from wirecoder.output import document_json
 from wirecoder.pipeline import Coder, code_inputs
-from wirecoder.records import Document, Failure
+from wirecoder.records import Article, Document, Failure
 from wirecoder.settings import Settings
 
 
@@ -37,14 +37,16 @@ def test_pipeline_workers_give_the_same_documents(tmp_path: Path) -> None:
 
 
 def test_coder_isolates_an_article_that_breaks_a_stage(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
-    import wirecoder.pipeline as pipeline
+    from wirecoder.events import EventCoder
 
-    def explode(text: str) -> list[object]:
-        if "boom" in text:
+    original = EventCoder.code
+
+    def explode(self: EventCoder, doc: object, actors: object, article: Article) -> object:
+        if "boom" in article.text:
             raise ValueError("stage failed")
-        return []
+        return original(self, doc, actors, article)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "find_quotes", explode)
+    monkeypatch.setattr(EventCoder, "code", explode)
     articles = [article_from_text("NATO warned Russia.", id="ok"),
                 article_from_text("boom went NATO.", id="bad")]
     results = list(coder.code(articles))

@@ -7,12 +7,15 @@ Exit codes: 0 every input coded; 1 some inputs failed (each named on stderr, the
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterable, Sequence
 from importlib import resources
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from wirecoder.errors import ModelError, UsageError
+from wirecoder.evaluate import evaluate, gold_inputs, load_gold
 from wirecoder.output import document_json, dumps, render_table
 from wirecoder.pipeline import code_inputs
 from wirecoder.records import Document, Failure
@@ -24,6 +27,12 @@ MAIN_EXAMPLES = """examples:
   wirecoder demo
   wirecoder code article.txt --format json
 """
+EVAL_EXAMPLES = """examples:
+  wirecoder code ../shared/seed/000_0e87aa88177b14ee.txt --format json -o seed.json
+  wirecoder eval ../shared/gold/seed.yaml seed.json
+  wirecoder eval ../shared/gold/ --run --json
+"""
+
 CODE_EXAMPLES = """examples:
   wirecoder code article.txt --format json
   wirecoder code page.html feed.jsonl articles/ --format jsonl > coded.jsonl
@@ -58,6 +67,8 @@ def _add_coding_options(parser: argparse.ArgumentParser) -> None:
                         help="refuse longer articles (default: %(default)s characters)")
     parser.add_argument("--actors", action="append", default=[], metavar="FILE",
                         help="your knowledge-base file of actors (our format; yours win); repeatable")
+    parser.add_argument("--lexicon", action="append", default=[], metavar="FILE",
+                        help="your CAMEO pattern file (our format; yours win); repeatable")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,6 +87,18 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("-o", "--output", help="write here instead of standard output")
     _add_coding_options(code)
 
+    evaluate = commands.add_parser(
+        "eval", help="score coded documents against gold annotations",
+        description="Score wirecoder/document/1 JSON against gold YAML (format and matching rules: "
+                    "shared/gold/README.md).", epilog=EVAL_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    evaluate.add_argument("gold", help="a gold YAML file or a directory of them")
+    evaluate.add_argument("pred", nargs="?", help="coded JSON, JSONL or a directory of JSON files")
+    evaluate.add_argument("--run", action="store_true", help="code the gold's own articles, then score")
+    evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluate.add_argument("--min-f1", type=float, help="exit 1 when dyad F1 is below this")
+    _add_coding_options(evaluate)
+
     demo = commands.add_parser("demo", help="code the bundled sample corpus and print its events",
                                epilog="example:\n  wirecoder demo --workers 2",
                                formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -85,7 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings(model=args.model, workers=args.workers, batch_size=args.batch_size, parse=args.parse,
-                    max_chars=args.max_chars, actor_files=tuple(args.actors))
+                    max_chars=args.max_chars, actor_files=tuple(args.actors),
+                    lexicon_files=tuple(args.lexicon))
 
 
 def _report(results: Iterable[Document | Failure], failures: list[Failure]) -> Iterable[Document]:
@@ -128,11 +152,62 @@ def run_code(paths: Sequence[str], fmt: str, settings: Settings, output: str | N
     return EXIT_FAILURES if failures else EXIT_OK
 
 
+def _predictions(path: str) -> list[dict[str, Any]]:
+    source = Path(path)
+    if not source.exists():
+        raise UsageError(f"{path}: no such file or directory")
+    files = sorted(source.glob("*.json")) if source.is_dir() else [source]
+    found: list[dict[str, Any]] = []
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        try:
+            value = json.loads(text)
+            found.extend(value if isinstance(value, list) else [value])
+        except json.JSONDecodeError:
+            try:
+                found.extend(json.loads(line) for line in text.splitlines() if line.strip())
+            except json.JSONDecodeError as exc:
+                raise UsageError(f"{file}: neither JSON nor JSON lines ({exc.msg}, "
+                                 f"line {exc.lineno})") from exc
+    return found
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    golds = load_gold(Path(args.gold))
+    if args.run == bool(args.pred):
+        raise UsageError("give either PRED or --run")
+    if args.run:
+        failures: list[Failure] = []
+        results = code_inputs(gold_inputs(golds), _settings(args))
+        coded = [document_json(d) for d in _report(results, failures)]
+    else:
+        coded = _predictions(args.pred)
+    summary = evaluate(golds, coded)
+    print(dumps(summary, indent=1) if args.json else render_scores(summary))
+    if args.min_f1 is not None and summary["dyad"]["f1"] < args.min_f1:
+        return EXIT_FAILURES
+    return EXIT_OK
+
+
+def render_scores(summary: dict[str, Any]) -> str:
+    missing = f" (missing: {summary['missing']})" if summary["missing"] else ""
+    lines = [f"articles    {summary['articles']}{missing}"]
+    for level in ("dyad", "actor"):
+        s = summary[level]
+        lines.append(f"{level:11} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
+                     f"(tp={s['tp']} fp={s['fp']} fn={s['fn']})")
+    for key in ("date", "location", "mentions", "attribution", "article", "coref", "quotes"):
+        lines.append(f"{key:11} {summary[key]['ok']}/{summary[key]['of']}")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "demo":
             return run_code([sample_path()], "table", _settings(args), None)
+        if args.command == "eval":
+            return run_eval(args)
         return run_code(args.paths, args.format, _settings(args), args.output)
     except (UsageError, ModelError) as exc:
         print(f"wirecoder: error: {exc}", file=sys.stderr)

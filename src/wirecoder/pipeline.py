@@ -20,7 +20,7 @@ from typing import BinaryIO
 from spacy.tokens import Doc, Span
 
 from wirecoder.actors import ActorFinder, load_resources
-from wirecoder.events import code_events, find_quotes
+from wirecoder.events import EventCoder, load_lexicon
 from wirecoder.ingest import read_articles
 from wirecoder.nlp import Annotator
 from wirecoder.nlp.select import ACTOR_WORDS, needs_parse
@@ -37,9 +37,16 @@ class Coder:
         self.settings = settings
         self.annotator = Annotator(settings, select=self._needs_parse)
         self._actors: ActorFinder | None = None
+        self._events: EventCoder | None = None
 
     def _needs_parse(self, sentence: Span) -> bool:
         return needs_parse(sentence, self.actors.cue_words)
+
+    @property
+    def events(self) -> EventCoder:
+        if self._events is None:
+            self._events = EventCoder(load_lexicon(self.settings.lexicon_files))
+        return self._events
 
     @property
     def actors(self) -> ActorFinder:
@@ -56,11 +63,10 @@ class Coder:
             yield item if isinstance(item, Failure) else self.code_doc(doc, item)
 
     def code_doc(self, doc: Doc, article: Article) -> Result:
-        finder = self.actors
+        finder, coder = self.actors, self.events
         try:
             actors = finder.find(doc, article)
-            events = code_events(doc, actors, article)
-            quotes = find_quotes(article.text)
+            events, quotes = coder.code(doc, actors, article)
         except Exception as exc:
             return Failure(article.origin, f"internal error while coding: {type(exc).__name__}: {exc}",
                            article_id=article.id)
@@ -73,6 +79,7 @@ def code_inputs(paths: Sequence[str], settings: Settings, stdin: BinaryIO | None
     Raises :class:`~wirecoder.errors.UsageError` at once if a user dictionary is broken.
     """
     load_resources(settings.actor_files)
+    load_lexicon(settings.lexicon_files)
     items = read_articles(paths, settings.max_chars, stdin=stdin)
     if settings.workers > 1:
         return code_parallel(items, settings)

@@ -90,12 +90,13 @@ class Party:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where an event is reported: the sentence span and its trigger word."""
+    """Where an event is reported: the sentence span, its trigger word and the rule that fired."""
 
     start: int
     end: int
     sentence: str
     trigger: str | None = None
+    rule: str | None = None  # the lexicon row or rule that coded it, e.g. "cameo_lexicon.tsv:120"
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ class Settings:
     sentences that can hold an event (an actor candidate in them); ``all`` parses every sentence.
     ``max_chars``: longer articles are refused (not truncated) with a clear message.
     ``actor_files``: the users' knowledge-base files (``--actors``); their entries win over ours.
+    ``lexicon_files``: the users' CAMEO pattern files (``--lexicon``); their patterns win over ours.
     """
 
     model: str = DEFAULT_MODEL
@@ -26,3 +27,4 @@ class Settings:
     parse: ParseMode = "selected"
     max_chars: int = 1_000_000
     actor_files: tuple[str, ...] = ()
+    lexicon_files: tuple[str, ...] = ()

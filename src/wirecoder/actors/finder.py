@@ -13,8 +13,8 @@ from spacy.tokens import Doc
 
 from wirecoder.actors.coref import Cluster, Resolver
 from wirecoder.actors.gazetteer import Gazetteer, plurals
-from wirecoder.actors.mentions import MentionFinder
-from wirecoder.actors.resources import Resources
+from wirecoder.actors.mentions import Mention, MentionFinder
+from wirecoder.actors.resources import Resources, fold
 from wirecoder.records import Actor, ActorKind, Article, Span
 
 FORMER_SECTOR = "ELI"  # CAMEO codes former officials as elites
@@ -35,6 +35,7 @@ class ActorFinder:
         mentions = self.mentions.find(doc, hits)
         day = article.published[:10] if article.published else None
         clusters = Resolver(self.resources, day).resolve(mentions)
+        _unlabelled_names(doc, clusters)
         return [self._actor(f"A{i}", cluster, doc) for i, cluster in enumerate(clusters, start=1)]
 
     def _actor(self, actor_id: str, cluster: Cluster, doc: Doc) -> Actor:
@@ -56,6 +57,22 @@ class ActorFinder:
         return Actor(id=actor_id, name=cluster.name, kind=kind, country=iso3 or (cameo if cameo else None),
                      sector=sectors[0] if sectors else None, sectors=tuple(sectors), roles=tuple(roles),
                      code=code, mentions=tuple(Span(a, b, doc.text[a:b]) for a, b in spans))
+
+
+def _unlabelled_names(doc: Doc, clusters: list[Cluster]) -> None:
+    """A person's surname (or family name) where the recogniser tagged nothing ("Wei held talks"
+    at a sentence start) is one more mention of that person, if no one else goes by that word."""
+    owners: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        if cluster.kind == "person" and len(cluster.name.split()) > 1:
+            for word in cluster.short_names:
+                owners.setdefault(word, []).append(cluster)
+    covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    for token in doc:
+        found = owners.get(fold(token.text))
+        if found and len(found) == 1 and token.i not in covered and token.ent_type_ in ("", "PERSON") \
+                and token.text[:1].isupper() and len(token.text) > 2:
+            found[0].mentions.append(Mention(token.i, token.i + 1, "person", token.text))
 
 
 def _role_words(resources: Resources) -> frozenset[str]:

@@ -12,11 +12,10 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
 
 from wirecoder.errors import UsageError
+from wirecoder.tables import Source, data_file, read_table
 
 KB_COLUMNS = ("name", "aliases", "country", "sectors", "role", "from", "to")
 
@@ -99,35 +98,18 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def _cells(line: str) -> list[str | None]:
-    return [None if c.strip() in ("", "-") else c.strip() for c in line.rstrip("\n").split("\t")]
-
-
-def _rows(source: Traversable | Path, columns: int) -> Iterator[list[str | None]]:
-    header_seen = False
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True
-            continue
-        cells = _cells(line)
-        if len(cells) < columns:
-            raise UsageError(f"{source}:{number}: expected {columns} tab-separated columns, got {len(cells)}")
-        yield cells
+def _rows(source: Source, columns: int) -> Iterator[list[str | None]]:
+    return (cells for _number, cells in read_table(source, columns))
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(p.strip() for p in cell.split("|") if p.strip()) if cell else ()
 
 
-def _data(name: str) -> Traversable:
-    return resources.files("wirecoder") / "data" / name
-
-
 def _load_countries(res: Resources) -> None:
     order = {"people": 0, "capital": 1, "adjective": 2, "name": 3}
-    for iso3, cameo, name, aliases, adjectives, people, capitals, kind in _rows(_data("countries.tsv"), 8):
+    rows = _rows(data_file("countries.tsv"), 8)
+    for iso3, cameo, name, aliases, adjectives, people, capitals, kind in rows:
         assert cameo and name and kind
         entry = CountryEntry(iso3=iso3, cameo=cameo, name=name, kind=kind)
         res.countries_by_code.setdefault(iso3 or cameo, entry)
@@ -141,7 +123,7 @@ def _load_countries(res: Resources) -> None:
 
 
 def _load_orgs(res: Resources) -> None:
-    for name, aliases, country, sectors, cameo, kind in _rows(_data("organizations.tsv"), 6):
+    for name, aliases, country, sectors, cameo, kind in _rows(data_file("organizations.tsv"), 6):
         assert name
         entry = OrgEntry(name=name, country=country, sectors=_split(sectors), cameo=cameo,
                          kind=kind or "organization")
@@ -151,14 +133,14 @@ def _load_orgs(res: Resources) -> None:
 
 
 def _load_roles(res: Resources) -> None:
-    for role, aliases, sectors, kind, rank in _rows(_data("roles.tsv"), 5):
+    for role, aliases, sectors, kind, rank in _rows(data_file("roles.tsv"), 5):
         assert role
         entry = RoleEntry(role=role, sectors=_split(sectors), kind=kind or "person", rank=int(rank or 9))
         for text in (role, *_split(aliases)):
             res.roles.setdefault(fold(text), entry)
 
 
-def _kb_entries(source: Traversable | Path) -> Iterator[KBEntry]:
+def _kb_entries(source: Source) -> Iterator[KBEntry]:
     for name, aliases, country, sectors, role, start, end in _rows(source, len(KB_COLUMNS)):
         if not name or not role or not start:
             raise UsageError(f"{source}: every row needs a name, a role and a 'from' date ({name!r})")
@@ -192,7 +174,7 @@ def load_resources(user_files: tuple[str, ...] = ()) -> Resources:
     _load_countries(res)
     _load_orgs(res)
     _load_roles(res)
-    ours = [e for f in sorted(_data("kb").iterdir(), key=lambda p: p.name) if f.name.endswith(".tsv")
+    ours = [e for f in sorted(data_file("kb").iterdir(), key=lambda p: p.name) if f.name.endswith(".tsv")
             for e in _kb_entries(f)]
     theirs: list[KBEntry] = []
     for name in user_files:

@@ -1,6 +1,6 @@
-"""Events: CAMEO-coded events with source, target and evidence; direct quotes."""
+"""Events: CAMEO-coded events with source, target, evidence, modality and attribution; quotes."""
 
-from wirecoder.events.coder import code_events
-from wirecoder.events.quotes import find_quotes
+from wirecoder.events.coder import EventCoder
+from wirecoder.events.lexicon import Lexicon, load_lexicon
 
-__all__ = ["code_events", "find_quotes"]
+__all__ = ["EventCoder", "Lexicon", "load_lexicon"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from wirecoder.tables import data_file, read_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,18 +23,17 @@ class CameoCode:
         return 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = (resources.files("wirecoder") / "data" / name).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return rows[1:]
+def _rows(name: str) -> list[list[str | None]]:
+    return [cells for _number, cells in read_table(data_file(name), 2)]
 
 
 @lru_cache(maxsize=1)
 def cameo_table() -> dict[str, CameoCode]:
-    plover = {row[0]: row[1] for row in _rows("cameo2plover_2021.tsv") if len(row) > 1 and row[1]}
+    plover = {row[0]: row[1] for row in _rows("cameo2plover_2021.tsv") if row[0] and row[1]}
     table = {}
     for row in _rows("cameo_codes.tsv"):
         code, label, goldstein = row[0], row[1], row[2]
+        assert code and label
         table[code] = CameoCode(code=code, label=label, goldstein=float(goldstein) if goldstein else None,
                                 plover=plover.get(code) or plover.get(code[:3]) or plover.get(code[:2]))
     return table

@@ -1,132 +1,300 @@
-"""First version of the event coder: verb lexicon + subject/object roles from the parse.
+"""The event coder: triggers from the lexicon, roles from the parse, speech, modality, merging.
 
-For each parsed sentence, a verb whose lemma (and particle or object) is in the lexicon becomes
-an event when an actor sits in its subject (or the ``by`` agent of a passive); the target is the
-actor in its object or prepositional complement. A subject carries over to coordinated verbs.
-The same (source, target, code) reported twice is one event with two mentions.
+For every parsed sentence:
+
+1. reporting verbs and what they govern (:mod:`.speech`);
+2. each verb or noun trigger of the lexicon (:mod:`.lexicon`) gets a source and a target
+   (:mod:`.syntax`); inside a quote, "we", "I" or the speaker's own country stand for the speaker;
+   inside reported speech the event is attributed to the speaker;
+3. a reporting verb whose content holds no event is its speaker's own statement event;
+4. modality turns acts into intentions or threats, or marks them negated or hypothetical.
+
+Then a definite event noun with no parties ("the new MoU") is one more mention of the last event
+of that code, and :mod:`.merge` makes one event of each real event.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from wirecoder.events.cameo import describe
+from wirecoder.events.lexicon import Lexicon, Pattern
+from wirecoder.events.merge import Found, merge
+from wirecoder.events.modality import Modality, modal_code, modality
+from wirecoder.events.speech import QuoteSpan, Speech, find_quotes, quote_records, reporting_in
+from wirecoder.events.syntax import TARGET_PREPS, ActorMap, subject, targets
 from wirecoder.nlp import parsed_sentences
-from wirecoder.records import Actor, Article, Event, Evidence, Party
+from wirecoder.records import Actor, Article, Event, Quote
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
-TARGET_PREPS = frozenset({"with", "to", "against", "on", "in", "at", "for"})
-
-
-@dataclass(frozen=True, slots=True)
-class VerbEntry:
-    lemma: str
-    particle: str | None
-    object: str | None
-    code: str
-
-
-@lru_cache(maxsize=1)
-def verb_lexicon() -> dict[str, tuple[VerbEntry, ...]]:
-    text = (resources.files("wirecoder") / "data" / "verbs_v0.tsv").read_text(encoding="utf-8")
-    table: dict[str, list[VerbEntry]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        lemma, particle, obj, code = line.split("\t")
-        entry = VerbEntry(lemma, None if particle == "-" else particle, None if obj == "-" else obj, code)
-        table.setdefault(lemma, []).append(entry)
-    # Most specific entries first: with a particle and an object before the bare verb.
-    return {lemma: tuple(sorted(entries, key=lambda e: (e.particle is None, e.object is None)))
-            for lemma, entries in table.items()}
+SELF = frozenset({"we", "i", "us", "our", "my", "ourselves"})
+LIGHT_VERBS = frozenset({"hold", "have", "pay", "make", "conduct", "launch", "stage", "carry", "begin",
+                         "start", "complete", "continue", "resume", "open", "host", "attend", "join", "lead",
+                         "end", "finish", "wrap", "undertake", "mount", "take"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Reporting verbs whose content is an act that happened ("said B attacked C"): B's act is coded,
+# attributed to the speaker. Under the others (urge, hope, deny, warn, ...) the content is no act.
+REPORTED_ACTS = frozenset({"say", "report", "quote"})
+THREAT_SPEECH = frozenset({"warn"})  # "warned it would strike": the act, as a threat
+PLACE_PREPS = frozenset({"in", "at", "near", "from", "inside", "across", "throughout", "outside"})
+VERBAL = frozenset({"01", "02"})
+COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
-def _match(verb: Token, entries: Iterable[VerbEntry]) -> VerbEntry | None:
-    children = {c.lower_ for c in verb.children if c.dep_ in {"prep", "prt", "agent"}}
-    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in OBJECTS}
-    for entry in entries:
-        if entry.particle and entry.particle not in children:
-            continue
-        if entry.object and entry.object not in objects:
-            continue
-        return entry
-    return None
+@dataclass(slots=True)
+class _Context:
+    amap: ActorMap
+    quotes: list[QuoteSpan]
+    speeches: list[Speech]
+    history: list[Found]  # the article's events so far, for anaphora
 
 
-def _actor_in(token: Token | None, owner: dict[int, Actor]) -> Actor | None:
-    if token is None:
+class EventCoder:
+    """Codes the events of one doc with one lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def code(self, doc: Doc, actors: list[Actor], article: Article) -> tuple[list[Event], list[Quote]]:
+        amap = ActorMap(doc, actors)
+        quotes = find_quotes(doc, amap, self.lexicon)
+        found: list[Found] = []
+        for sentence in parsed_sentences(doc):
+            context = _Context(amap, quotes, reporting_in(sentence, amap, self.lexicon), found)
+            found.extend(self._sentence(sentence, context))
+        found = _relayed(found, quotes)
+        return merge(found, article), quote_records(doc, quotes)
+
+    # ---------- one sentence ----------
+
+    def _sentence(self, sentence: Span, context: _Context) -> list[Found]:
+        found: list[Found] = []
+        used = {s.verb.i for s in context.speeches}  # reporting verbs are coded as statements below
+        for speech in context.speeches:
+            if speech.kind.kind not in REPORTED_ACTS | THREAT_SPEECH:
+                used.update(speech.content)  # what was urged, hoped or denied did not happen
+        for token in sentence:
+            if token.i in used:
+                continue
+            pattern = self._pattern(token)
+            if pattern is None:
+                continue
+            events = self._verb(token, pattern, context) if pattern.kind == "verb" \
+                else self._noun(token, pattern, context, context.history + found)
+            if pattern.objects:
+                used.update(c.i for c in token.children if c.dep_ == "dobj")
+            found.extend(events)
+        for speech in context.speeches:
+            reported = any(f.trigger.i in speech.content for f in found)
+            if speech.kind.code and not (reported and speech.kind.kind in REPORTED_ACTS | THREAT_SPEECH):
+                found.extend(self._statement(speech, context))
+        return found
+
+    def _pattern(self, token: Token) -> Pattern | None:
+        lemma = token.lemma_.lower().rstrip(".")  # the tokenizer keeps "MoU." whole at a sentence end
+        if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
+            candidates = self.lexicon.verbs[lemma]
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns:
+            candidates = self.lexicon.nouns[lemma]
+        else:
+            return None
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent")}
+        heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        heads += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+        objects = {o.lemma_.lower() for c in heads for o in (c, *c.conjuncts)}  # "called for aid"
+        for pattern in candidates:
+            if pattern.prep and pattern.prep not in preps:
+                continue
+            if pattern.objects and not pattern.objects & objects:
+                continue
+            return pattern
         return None
-    for t in token.subtree:
-        if t.i in owner:
-            return owner[t.i]
-    return None
+
+    def _verb(self, verb: Token, pattern: Pattern, context: _Context) -> list[Found]:
+        amap = context.amap
+        token, passive = subject(verb)
+        sources = self._speaker_for(verb, amap.of_phrase(token), token, context)
+        if not sources:
+            return []
+        candidates = targets(verb, passive, skip_prep=pattern.prep if pattern.objects else None)
+        if verb.dep_ == "conj" and not any(amap.of_phrase(c) for c in candidates):
+            candidates += targets(verb.head, False)  # "held talks with X ... and signed an MoU"
+        return self._events(verb, pattern, sources, candidates, context)
+
+    def _noun(self, noun: Token, pattern: Pattern, context: _Context, so_far: list[Found]) -> list[Found]:
+        amap = context.amap
+        source_token = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source_token is None:
+            agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        if source_token is None and noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB":
+            source_token, _ = subject(head)  # "paid a visit", "arrived on a visit"
+        sources = self._speaker_for(noun, amap.of_phrase(source_token), source_token, context)
+        candidates = [c for p in noun.children if p.dep_ == "prep" and p.lower_ != "by"
+                      for c in p.children if c.dep_ == "pobj"]
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+            candidates += targets(noun.head, False)
+        if not sources:
+            return _anaphor(noun, pattern, so_far)
+        return self._events(noun, pattern, sources, candidates, context)
+
+    # ---------- parties ----------
+
+    def _speaker_for(self, trigger: Token, sources: list[Actor], token: Token | None,
+                     context: _Context) -> list[Actor]:
+        """Inside a quote, "we"/"I" and the speaker's own country or body stand for the speaker."""
+        quote = _quote_at(trigger.idx, context.quotes)
+        if quote is None or quote.speaker is None:
+            return sources
+        speaker = quote.speaker
+        if token is not None and token.lower_ in SELF:
+            return [speaker]
+        if sources and all(s.country == speaker.country and s.kind != "person" for s in sources):
+            return [speaker]
+        return sources
+
+    def _events(self, trigger: Token, pattern: Pattern, sources: list[Actor], candidates: list[Token],
+                context: _Context) -> list[Found]:
+        amap = context.amap
+        found_targets: list[Actor] = []
+        for candidate in candidates:
+            found_targets.extend(a for a in amap.of_phrase(candidate) if a not in found_targets)
+        if not found_targets:
+            found_targets = _other_party(trigger, sources, amap)
+        speech = next((s for s in context.speeches if trigger.i in s.content), None)
+        mood = modality(trigger, threat=speech is not None and speech.kind.kind in THREAT_SPEECH)
+        code = modal_code(pattern.code, mood, self.lexicon)
+        quote = _quote_at(trigger.idx, context.quotes)
+        via = quote.via if quote else None
+        relayed_by = speech.speaker if speech and speech.speaker not in sources else None
+        events = []
+        for source, target in _pairs(sources, found_targets, _alone(trigger.sent, sources, amap)):
+            events.append(Found(code=code, source=source, target=target, sentence=trigger.sent,
+                                trigger=trigger, negated=mood.negated, hypothetical=mood.hypothetical,
+                                attribution=via or relayed_by, rule=pattern.source))
+        return events
+
+    def _statement(self, speech: Speech, context: _Context) -> list[Found]:
+        """A speaker's own statement, appeal or accusation when what was said holds no event."""
+        quote = _quote_at(speech.verb.idx, context.quotes)
+        token, _ = subject(speech.verb)
+        speaker = speech.speaker
+        first_person = token is not None and token.lower_ in SELF
+        if quote is not None and quote.speaker is not None and (speaker is None or first_person):
+            speaker = quote.speaker  # "We hope ...", inside the quote of Alvi
+        if speaker is None or speech.kind.code is None:
+            return []
+        sources = [speaker]
+        target = speech.addressee
+        if target is None:
+            content = [t for t in speech.verb.sent if t.i in speech.content]
+            others = [context.amap.at(t) for t in content]
+            target = _prefer_foreign([a for a in others if a is not None], sources[0])
+        if target is None:
+            target = next(iter(_other_party(speech.verb, sources, context.amap)), None)
+        if target is not None and target.id == sources[0].id:
+            target = None
+        if target is None and not _alone(speech.verb.sent, sources, context.amap):
+            return []
+        mood = modality(speech.verb)
+        code = self._hoped(speech) or speech.kind.code
+        found = Found(code=code, source=sources[0], target=target, sentence=speech.verb.sent,
+                      trigger=speech.verb, negated=mood.negated, hypothetical=mood.hypothetical,
+                      attribution=quote.via if quote else speech.via,
+                      rule=f"reporting_verbs.tsv:{speech.kind.lemma}")
+        return [found]
+
+    def _hoped(self, speech: Speech) -> str | None:
+        """"We hope the two countries will strengthen cooperation": hoping for cooperation is an
+        intention to cooperate (03x), not a mere optimistic comment."""
+        if speech.kind.kind != "hope":
+            return None
+        for token in speech.verb.sent:
+            pattern = self._pattern(token) if token.i in speech.content else None
+            if pattern is not None and pattern.code[:2] in COOPERATIVE:
+                return modal_code(pattern.code, Modality(intent=True), self.lexicon)
+        return None
 
 
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
-    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
-        return _subject(verb.head)
-    return None
+def _anaphor(noun: Token, pattern: Pattern, so_far: list[Found]) -> list[Found]:
+    """A definite event noun with no parties ("the new MoU" after "signed a memorandum"): one more
+    mention of the last event of that code. Not for statements: "the statement" is another one."""
+    determiners = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+    if not determiners & DEFINITE or pattern.code[:2] in VERBAL:
+        return []
+    if any(c.dep_ == "prep" for c in noun.children):
+        return []
+    for earlier in reversed(so_far):
+        if earlier.code[:3] == pattern.code[:3]:
+            return [replace(earlier, sentence=noun.sent, trigger=noun)]
+    return []
 
 
-def _target(verb: Token, source: Actor, owner: dict[int, Actor]) -> Actor | None:
-    candidates = [c for c in verb.children if c.dep_ in OBJECTS]
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            candidates.extend(c for c in child.children if c.dep_ == "pobj")
-    for candidate in candidates:
-        actor = _actor_in(candidate, owner)
-        if actor is not None and actor.id != source.id:
-            return actor
-    return None
+def _pairs(sources: list[Actor], targets: list[Actor], alone: bool) -> list[tuple[Actor, Actor | None]]:
+    """Source-target pairs: each source with each target; "X and Y signed a treaty" with no other
+    party is reciprocal (X with Y, Y with X). A source acts with no target ("protesters rallied")
+    only when the sentence names no other actor: else the target is there but not found."""
+    if targets:
+        return [(s, t) for s in sources for t in targets if t.id != s.id]
+    if len(sources) > 1:
+        return [(s, t) for s in sources for t in sources if t.id != s.id]
+    return [(s, None) for s in sources] if alone else []
 
 
-def _party(actor: Actor) -> Party:
-    return Party(actor=actor.id, name=actor.name, country=actor.country, sector=actor.sector, code=actor.code)
+def _alone(sentence: Span, sources: list[Actor], amap: ActorMap) -> bool:
+    """No other actor in the sentence could be the target: those named only as the place of
+    something ("in Kabul, capital of Afghanistan") do not count."""
+    ids = {s.id for s in sources}
+    for token in sentence:
+        actor = amap.by_token.get(token.i)
+        if actor is None or actor.id in ids or _placed(token):
+            continue
+        return False
+    return True
 
 
-def code_events(doc: Doc, actors: list[Actor], article: Article) -> list[Event]:
-    """The events of one article, merged so that each (source, target, code) appears once."""
-    owner = {}
-    for actor in actors:
-        for mention in actor.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                owner.update({t.i: actor for t in span})
-    lexicon = verb_lexicon()
-    found: dict[tuple[str, str | None, str], list[Evidence]] = {}
-    parties: dict[str, Actor] = {a.id: a for a in actors}
-    for sentence in parsed_sentences(doc):
-        for verb in sentence:
-            if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in lexicon:
-                continue
-            entry = _match(verb, lexicon[verb.lemma_.lower()])
-            source = _actor_in(_subject(verb), owner) if entry else None
-            if entry is None or source is None:
-                continue
-            target = _target(verb, source, owner)
-            key = (source.id, target.id if target else None, entry.code)
-            evidence = Evidence(sentence.start_char, sentence.end_char, sentence.text, verb.text)
-            if evidence not in found.setdefault(key, []):
-                found[key].append(evidence)
-    day = article.published[:10] if article.published else None
-    events = []
-    for number, ((source_id, target_id, code), spans) in enumerate(found.items(), start=1):
-        info = describe(code)
-        events.append(Event(
-            id=f"E{number}", code=code, source=_party(parties[source_id]),
-            target=_party(parties[target_id]) if target_id else None, evidence=tuple(spans),
-            label=info.label, goldstein=info.goldstein, quad_class=info.quad_class, plover=info.plover,
-            date=day, date_basis="publication" if day else None, mentions=len(spans)))
-    return events
+def _placed(token: Token) -> bool:
+    for ancestor in [token, *token.ancestors][:4]:
+        if ancestor.dep_ == "pobj" and ancestor.head.lower_ in PLACE_PREPS:
+            return True
+    return False
+
+
+def _complements(trigger: Token) -> list[Token]:
+    """Where a trigger's other party may be named: its objects, prepositional and clausal complements,
+    not its adverbials ("during his meeting with X" is not the party of "exchanged views")."""
+    return [c for c in trigger.children
+            if c.dep_ in ("dobj", "dative", "attr", "xcomp", "ccomp", "pobj")
+            or (c.dep_ == "prep" and c.lower_ in TARGET_PREPS)]
+
+
+def _quote_at(char: int, quotes: list[QuoteSpan]) -> QuoteSpan | None:
+    return next((q for q in quotes if q.start <= char < q.end), None)
+
+
+def _prefer_foreign(actors: list[Actor], source: Actor) -> Actor | None:
+    """Of the actors in what was said, one of another country than the speaker's, else any other."""
+    others = [a for a in actors if a.id != source.id]
+    foreign = [a for a in others if a.country and a.country != source.country]
+    return next(iter(foreign or others), None)
+
+
+def _other_party(trigger: Token, sources: list[Actor], amap: ActorMap) -> list[Actor]:
+    """No direct target: the one actor of another country in the trigger's phrase ("called for
+    scaling up the ties between China and Pakistan" by a Chinese minister: Pakistan)."""
+    countries = {s.country for s in sources}
+    seen = [a for c in _complements(trigger) for a in amap.in_subtree(c)
+            if a not in sources and a.country and a.country not in countries]
+    unique = {a.country for a in seen}
+    return [seen[0]] if len(unique) == 1 else []
+
+
+def _relayed(found: list[Found], quotes: list[QuoteSpan]) -> list[Found]:
+    """A speaker whose words the article relays through an intermediary ("the ministry quoted Wei as
+    saying") is attributed to it in his other verbal events (statements, appeals, intentions)."""
+    via = {q.speaker.id: q.via for q in quotes if q.speaker is not None and q.via is not None}
+    return [replace(f, attribution=via[f.source.id]) if f.attribution is None and f.source.id in via
+            and f.code[:2] in ("01", "02", "03", "04", "05") and f.trigger.pos_ in ("VERB", "AUX") else f
+            for f in found]
+

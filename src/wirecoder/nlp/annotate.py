@@ -24,13 +24,13 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from wirecoder.nlp.language import PARSED, load_language
+from wirecoder.nlp.language import PARAGRAPHS, PARSED, load_language
 from wirecoder.nlp.select import needs_parse
 from wirecoder.settings import Settings
 
 T = TypeVar("T")
 DEEP_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
-CHEAP_NAMES = ("senter", "ner")
+CHEAP_NAMES = ("senter", PARAGRAPHS, "ner")
 
 
 def parsed_sentences(doc: Doc) -> Iterator[Span]:
@@ -68,7 +68,7 @@ class Annotator:
         while batch := list(islice(iterator, size)):
             docs = [nlp.make_doc(text) for text, _ in batch]
             for _name, proc in cheap:
-                docs = list(proc.pipe(docs, batch_size=size))
+                docs = _run(proc, docs, size)
             self._deep_pass(nlp, docs, deep)
             yield from zip(docs, (context for _, context in batch), strict=True)
 
@@ -80,12 +80,11 @@ class Annotator:
     def _passes(nlp: Language) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
         """Components of the cheap pass (with what they listen to) and of the deep pass, in order."""
         wanted = set(CHEAP_NAMES)
-        for name, proc in nlp.components:
-            listeners = getattr(proc, "listening_components", [])
-            if wanted & set(listeners):
-                wanted.add(name)
-        cheap = [(n, p) for n, p in nlp.components if n in wanted]
-        deep = [(n, p) for n, p in nlp.pipeline if n not in wanted]
+        embedders = [(n, p) for n, p in nlp.components
+                     if wanted & set(getattr(p, "listening_components", []))]
+        cheap = embedders + [(n, nlp.get_pipe(n)) for n in CHEAP_NAMES if n in nlp.component_names]
+        done = {n for n, _ in cheap}
+        deep = [(n, p) for n, p in nlp.pipeline if n not in done]
         return cheap, deep
 
     def _deep_pass(self, nlp: Language, docs: list[Doc], deep: list[tuple[str, Any]]) -> None:
@@ -93,10 +92,17 @@ class Annotator:
         subs = [_sub_doc(nlp, sentences) for sentences in picks]
         work = [d for d in subs if d is not None]
         for _name, proc in deep:
-            work = list(proc.pipe(work, batch_size=self.settings.batch_size))
+            work = _run(proc, work, self.settings.batch_size)
         done = iter(work)
         for doc, sentences, sub in zip(docs, picks, subs, strict=True):
             _write_back(doc, sentences, next(done) if sub is not None else None)
+
+
+def _run(proc: Any, docs: list[Doc], size: int) -> list[Doc]:
+    """Run one component over docs: its ``pipe`` if it has one (function components do not)."""
+    if hasattr(proc, "pipe"):
+        return list(proc.pipe(docs, batch_size=size))
+    return [proc(doc) for doc in docs]
 
 
 def _sub_doc(nlp: Language, sentences: list[Span]) -> Doc | None:

@@ -1,0 +1,70 @@
+"""Modality of a trigger: negated, hypothetical, or an intention or threat rather than an act.
+
+"did not sign" is negated; "if", "whether", "could", "might", a question are hypothetical;
+"will sign", "plans to", "is willing to", "vowed to" make it an intention (CAMEO 03x),
+"threatened to" a threat (13x), mapped by ``cameo_intent.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from wirecoder.events.lexicon import Lexicon
+
+INTENT_HEADS = frozenset({"plan", "intend", "want", "willing", "ready", "prepared", "vow", "pledge",
+                          "promise", "offer", "seek", "aim", "expect", "hope", "determined", "committed",
+                          "agree", "decide", "resolve", "propose", "eager", "keen", "wish"})
+THREAT_HEADS = frozenset({"threaten", "warn"})
+FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+POSSIBLE = frozenset({"could", "might", "may", "would", "should", "can"})
+CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    intent: bool = False
+    threat: bool = False
+
+
+def _governor(token: Token) -> Token | None:
+    """The word an infinitive depends on: "vowed" in "vowed to attack", "willing" in "is willing to";
+    a coordinated verb shares its first conjunct's ("willing to strengthen X and strengthen Y")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "xcomp" and token.head is not token:
+        return token.head
+    return None
+
+
+def modality(trigger: Token, threat: bool = False) -> Modality:
+    """The trigger's modality; ``threat`` when it is what someone warned they would do."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    chain = [verb]
+    while (head := _governor(chain[-1])) is not None and len(chain) < 4:
+        chain.append(head)
+    negated = any(c.dep_ == "neg" for t in chain for c in t.children)
+    governors = {t.lemma_.lower() for t in chain[1:]}
+    sentence = trigger.sent
+    conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONS for t in chain for c in t.children)
+    question = sentence.text.rstrip().endswith("?")
+    reported = chain[-1].dep_ == "ccomp"  # "said it would allow inspectors": future in the past
+    future = bool(auxes & FUTURE) or (reported and "would" in auxes)
+    possible = auxes & POSSIBLE - {"can"} - ({"would"} if reported else set())
+    hypothetical = conditional or question or bool(possible)
+    threat = threat or bool(governors & THREAT_HEADS)
+    intent = not threat and (future or bool(governors & INTENT_HEADS))
+    return Modality(negated=negated, hypothetical=hypothetical and not intent, intent=intent, threat=threat)
+
+
+def modal_code(code: str, mood: Modality, lexicon: Lexicon) -> str:
+    """The code of an intended or threatened act: "will meet" 036, "threatened to attack" 138."""
+    table = lexicon.threat if mood.threat else lexicon.intent if mood.intent else {}
+    for length in (4, 3, 2):  # the most specific row: "0871" before "087" before "08"
+        if code[:length] in table:
+            return table[code[:length]]
+    return code

@@ -1,0 +1,135 @@
+"""Who does what to whom, from the dependency parse.
+
+Source: the subject, or the ``by`` agent of a passive; carried to coordinated and controlled verbs
+("held talks ... and signed", "vowed to attack"); the modified noun of a relative clause.
+Target: the object, or the complement of with/to/against/on/...; the subject of a passive.
+Conjunctions fan out ("met X and Y", "X and Y signed"). Pronouns go to the last person named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from wirecoder.records import Actor
+
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "for", "into", "from", "over", "toward",
+                          "towards", "upon", "of", "in", "about", "between"})
+LIGHT_PREPS = frozenset({"with", "to", "against", "on"})
+CARRY_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
+PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+SEARCH_DEPS = frozenset({"compound", "poss", "appos", "amod", "nmod", "prep", "pobj", "conj", "cc", "det",
+                         "nummod"})
+
+
+class ActorMap:
+    """The actor of each token of a doc, and pronouns resolved to the last person named."""
+
+    def __init__(self, doc: Doc, actors: list[Actor]) -> None:
+        self.doc = doc
+        self.by_token: dict[int, Actor] = {}
+        for actor in actors:
+            for mention in actor.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    for token in span:
+                        self.by_token.setdefault(token.i, actor)
+        self.people = sorted((i, a) for i, a in self.by_token.items() if a.kind == "person")
+
+    def at(self, token: Token) -> Actor | None:
+        actor = self.by_token.get(token.i)
+        if actor is None and token.lower_ in PERSONAL:
+            actor = self._cataphor(token) or self.last_person(token.i)
+        return actor
+
+    def _cataphor(self, pronoun: Token) -> Actor | None:
+        """"In his meetings with X, Gen Wei said": a pronoun in a phrase fronted before the main
+        clause refers to the person who is that clause's subject."""
+        root = pronoun.sent.root
+        if pronoun.i >= root.i or not any(t.dep_ == "prep" and t.head == root for t in pronoun.ancestors):
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i > pronoun.i), None)
+        actor = self.by_token.get(subject.i) if subject is not None else None
+        return actor if actor is not None and actor.kind == "person" else None
+
+    def last_person(self, before: int) -> Actor | None:
+        found = None
+        for i, actor in self.people:
+            if i >= before:
+                break
+            found = actor
+        return found
+
+    def of_phrase(self, token: Token | None) -> list[Actor]:
+        """The actors a noun phrase stands for: its head's, each conjunct's ("Pakistan and China")."""
+        if token is None:
+            return []
+        found: list[Actor] = []
+        for head in [token, *conjuncts(token)]:
+            actor = self.at(head) or self._nearest(head)
+            if actor is not None and actor not in found:
+                found.append(actor)
+        return found
+
+    def _nearest(self, head: Token) -> Actor | None:
+        """The closest actor inside the phrase, not crossing into clauses ("the leaders of Pakistan")."""
+        frontier = [c for c in head.children if c.dep_ in SEARCH_DEPS]
+        for _depth in range(3):
+            following: list[Token] = []
+            for token in frontier:
+                if (actor := self.at(token)) is not None:
+                    return actor
+                following.extend(c for c in token.children if c.dep_ in SEARCH_DEPS)
+            frontier = following
+        return None
+
+    def in_subtree(self, token: Token) -> Iterator[Actor]:
+        for t in token.subtree:
+            if (actor := self.by_token.get(t.i)) is not None:
+                yield actor
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [t for t in token.conjuncts if t.i > token.i]
+
+
+def subject(verb: Token) -> tuple[Token | None, bool]:
+    """The token of the source and whether it came from a passive's ``by`` agent."""
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, True
+    for child in children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child, False
+    if any(c.dep_ == "nsubjpass" for c in children):
+        return None, True
+    if verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+        return verb.head, False
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+        return subject(verb.head.head)  # "arrived ... after completing a visit"
+    if verb.dep_ in CARRY_DEPS and verb.head is not verb:
+        return subject(verb.head)
+    return None, False
+
+
+def targets(verb: Token, passive: bool, skip_prep: str | None = None) -> list[Token]:
+    """Tokens that may name the target, most direct first."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubjpass"):
+            found.append(child)
+    objects = list(found)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ != skip_prep:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    for obj in objects:  # "held talks with X", "paid a visit to Y"
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ in LIGHT_PREPS:
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+

