@@ -98,7 +98,7 @@ class EventCoder:
             candidates = self.lexicon.nouns[lemma]
         else:
             return None
-        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent")}
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "advmod")}
         heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         heads += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
         objects = {o.lemma_.lower() for c in heads for o in (c, *c.conjuncts)}  # "called for aid"

@@ -36,12 +36,17 @@ class Speech:
 
 
 def reporting_in(sentence: Span, amap: ActorMap, lexicon: Lexicon) -> list[Speech]:
+    """Reporting verbs that report something: a clause below them, or a quote in the sentence
+    ("rejected the proposal" and "called off the strike" are acts, coded by the lexicon)."""
+    quoted = '"' in sentence.text or "“" in sentence.text or "”" in sentence.text
     found = []
     for verb in sentence:
         entry = lexicon.reporting.get(verb.lemma_.lower())
         if entry is None or verb.pos_ not in ("VERB", "AUX"):
             continue
-        found.append(_speech(verb, entry, amap))
+        speech = _speech(verb, entry, amap)
+        if speech.content or quoted or entry.kind == "quote":
+            found.append(speech)
     return found
 
 
