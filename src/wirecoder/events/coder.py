@@ -28,6 +28,7 @@ from wirecoder.nlp import parsed_sentences
 from wirecoder.records import Actor, Article, Event, Quote
 
 SELF = frozenset({"we", "i", "us", "our", "my", "ourselves"})
+PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 LIGHT_VERBS = frozenset({"hold", "have", "pay", "make", "conduct", "launch", "stage", "carry", "begin",
                          "start", "complete", "continue", "resume", "open", "host", "attend", "join", "lead",
                          "end", "finish", "wrap", "undertake", "mount", "take"})
@@ -38,6 +39,9 @@ REPORTED_ACTS = frozenset({"say", "report", "quote"})
 THREAT_SPEECH = frozenset({"warn"})  # "warned it would strike": the act, as a threat
 PLACE_PREPS = frozenset({"in", "at", "near", "from", "inside", "across", "throughout", "outside"})
 VERBAL = frozenset({"01", "02"})
+# Acts often reported with no counterpart ("demonstrators rallied", "lifted the curfew", "declined
+# to resign"): coded without a target when none of the trigger's complements names an actor.
+MONADIC = frozenset({"03", "08", "09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
@@ -143,7 +147,12 @@ class EventCoder:
 
     def _speaker_for(self, trigger: Token, sources: list[Actor], token: Token | None,
                      context: _Context) -> list[Actor]:
-        """Inside a quote, "we"/"I" and the speaker's own country or body stand for the speaker."""
+        """Inside a quote, "we"/"I" and the speaker's own country or body stand for the speaker; in
+        what someone said, a pronoun subject is the speaker ("Syria says it is willing to ...")."""
+        if token is not None and token.pos_ == "PRON" and token.lower_ in PRONOUNS:
+            speech = next((s for s in context.speeches if trigger.i in s.content and s.speaker), None)
+            if speech is not None and speech.speaker is not None:
+                return [speech.speaker]
         quote = _quote_at(trigger.idx, context.quotes)
         if quote is None or quote.speaker is None:
             return sources
@@ -169,7 +178,10 @@ class EventCoder:
         via = quote.via if quote else None
         relayed_by = speech.speaker if speech and speech.speaker not in sources else None
         events = []
-        for source, target in _pairs(sources, found_targets, _alone(trigger.sent, sources, amap)):
+        alone = _alone(trigger.sent, sources, amap) or (
+            code[:2] in MONADIC and not any(a not in sources for c in _complements(trigger)
+                                            for a in amap.in_subtree(c)))
+        for source, target in _pairs(sources, found_targets, alone):
             events.append(Found(code=code, source=source, target=target, sentence=trigger.sent,
                                 trigger=trigger, negated=mood.negated, hypothetical=mood.hypothetical,
                                 attribution=via or relayed_by, rule=pattern.source))
