@@ -95,8 +95,10 @@ def test_events_reported_act_is_attributed_to_the_speaker(coder: Coder) -> None:
 def test_events_statement_when_what_was_said_holds_no_act(coder: Coder) -> None:
     document = code(coder, "Alvi said that Pakistan and China are good friends who have enjoyed a traditional "
                            "friendship. Pakistan President Arif Alvi spoke on Tuesday.")
-    [event] = [e for e in document.events if "Alvi" in e.source.name]
+    [event] = [e for e in document.events if "Alvi" in e.source.name and e.target is not None]
     assert event.root == "01" and event.target is not None and event.target.country == "CHN"
+    # "spoke on Tuesday" names no one else: a statement with no target
+    assert [e.root for e in document.events if e.target is None] == ["01"]
 
 
 def test_quotes_get_speakers_and_intermediaries(coder: Coder) -> None:
