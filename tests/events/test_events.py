@@ -159,3 +159,21 @@ def test_component_sets_doc_events_on_a_users_pipeline() -> None:
     assert doc._.events and doc._.events[0]["root"] == "04"
     names = {a["name"] for a in doc._.actors}
     assert {"Vladimir Putin", "Recep Tayyip Erdogan"} <= names
+
+
+def test_events_apposition_names_the_speaker_not_the_possessor(coder: Coder) -> None:
+    # wikinews-2019-137 (2019-10-10)
+    document = code(coder, "Harry Dunn, a 19-year-old motorcyclist, died in the crash. Dunn's mother, Charlotte "
+                           "Charles, said on TV, \"She didn't purposely drive on the other side of the road.\"",
+                    "2019-10-10")
+    [quote] = document.quotes
+    speaker = next(a for a in document.actors if a.id == quote.speaker)
+    assert speaker.name == "Charlotte Charles"
+
+
+def test_events_statement_to_the_press_has_no_media_target(coder: Coder) -> None:
+    # wikinews-2019-137 (2019-10-10)
+    document = code(coder, "Foreign Secretary Dominic Raab told the Daily Mail that the United States should "
+                           "waive the immunity.", "2019-10-10")
+    assert document.events
+    assert all(e.target is None or e.target.sector != "MED" for e in document.events)

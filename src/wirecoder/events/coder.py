@@ -131,7 +131,7 @@ class EventCoder:
         if source_token is None:
             agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for"} else noun.head
         if source_token is None and noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB":
             source_token, _ = subject(head)  # "paid a visit", "arrived on a visit"
         sources = self._speaker_for(noun, amap.of_phrase(source_token), source_token, context)
@@ -199,6 +199,8 @@ class EventCoder:
             return []
         sources = [speaker]
         target = speech.addressee
+        if target is not None and target.sector == "MED":
+            target = None  # "told the Daily Mail": the public, not a party
         if target is None:
             content = [t for t in speech.verb.sent if t.i in speech.content]
             others = [context.amap.at(t) for t in content]

@@ -20,6 +20,9 @@ TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "for", "into", "f
 LIGHT_PREPS = frozenset({"with", "to", "against", "on"})
 CARRY_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+RELATIVES = frozenset({"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister",
+                       "family", "parent", "parents", "child", "children", "widow", "relative", "relatives",
+                       "friend", "lawyer", "attorney", "aide", "adviser", "advisor", "fiancée", "fiance"})
 SEARCH_DEPS = frozenset({"compound", "poss", "appos", "amod", "nmod", "prep", "pobj", "conj", "cc", "det",
                          "nummod"})
 
@@ -55,10 +58,15 @@ class ActorMap:
         return actor if actor is not None and actor.kind == "person" else None
 
     def last_person(self, before: int) -> Actor | None:
+        """The person named last before token ``before``; in the pronoun's own sentence only a
+        subject ("Speaking to Martin Smith of PBS, he said": he is not Smith)."""
+        sentence = self.doc[before].sent
         found = None
         for i, actor in self.people:
             if i >= before:
                 break
+            if i >= sentence.start and not _in_subject(self.doc[i]):
+                continue
             found = actor
         return found
 
@@ -74,8 +82,13 @@ class ActorMap:
         return found
 
     def _nearest(self, head: Token) -> Actor | None:
-        """The closest actor inside the phrase, not crossing into clauses ("the leaders of Pakistan")."""
-        frontier = [c for c in head.children if c.dep_ in SEARCH_DEPS]
+        """The closest actor inside the phrase, not crossing into clauses ("the leaders of Pakistan");
+        a name in apposition first ("Dunn's mother, Charlotte Charles"), and not the possessor of a
+        relative ("Dunn's mother" is not Dunn, "China's stand" is China's)."""
+        relative = head.lemma_.lower() in RELATIVES
+        children = sorted((c for c in head.children if c.dep_ in SEARCH_DEPS),
+                          key=lambda c: c.dep_ != "appos")
+        frontier = [c for c in children if not (c.dep_ == "poss" and relative)]
         for _depth in range(3):
             following: list[Token] = []
             for token in frontier:
@@ -89,6 +102,10 @@ class ActorMap:
         for t in token.subtree:
             if (actor := self.by_token.get(t.i)) is not None:
                 yield actor
+
+
+def _in_subject(token: Token) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass") for t in [token, *list(token.ancestors)[:2]])
 
 
 def conjuncts(token: Token) -> list[Token]:
