@@ -174,6 +174,8 @@ class EventCoder:
         speech = next((s for s in context.speeches if trigger.i in s.content), None)
         mood = modality(trigger, threat=speech is not None and speech.kind.kind in THREAT_SPEECH)
         code = modal_code(pattern.code, mood, self.lexicon)
+        if found_targets and code[:2] in ("01", "04") and all(t.sector == "MED" for t in found_targets):
+            code, found_targets = "010", []  # "spoke to reporters": a public statement, not talks
         quote = _quote_at(trigger.idx, context.quotes)
         via = quote.via if quote else None
         relayed_by = speech.speaker if speech and speech.speaker not in sources else None
