@@ -42,14 +42,16 @@ class WirecoderComponent:
         _register()
         self.nlp = nlp
         self.actor_files, self.lexicon_files = actor_files, lexicon_files
-        self._finder: ActorFinder | None = None
+        self._coders: tuple[ActorFinder, EventCoder] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        if self._finder is None:
-            self._finder = ActorFinder(load_resources(self.actor_files), self.nlp, base_cues=ACTOR_WORDS)
+        if self._coders is None:  # loaded on first use: constructors do no I/O
+            self._coders = (ActorFinder(load_resources(self.actor_files), self.nlp, base_cues=ACTOR_WORDS),
+                            EventCoder(load_lexicon(self.lexicon_files)))
+        finder, coder = self._coders
         article = Article(id=content_id(doc.text), text=doc.text, published=doc._.published)
-        actors = self._finder.find(doc, article)
-        events, quotes = EventCoder(load_lexicon(self.lexicon_files)).code(doc, actors, article)
+        actors = finder.find(doc, article)
+        events, quotes = coder.code(doc, actors, article)
         coded: dict[str, Any] = document_json(Document(article, tuple(actors), tuple(events), tuple(quotes)))
         doc._.actors, doc._.events, doc._.quotes = coded["actors"], coded["events"], coded["quotes"]
         return doc

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
-from wirecoder.records import Actor, Article, Document, Event, Failure, Party, Quote, Span
+from wirecoder.records import Actor, Article, Document, Event, Party, Quote, Span
 
 SCHEMA = "wirecoder/document/1"
 
@@ -52,10 +52,6 @@ def document_json(document: Document) -> dict[str, Any]:
     return {"schema": SCHEMA, "article": _article(document.article),
             "actors": [_actor(a) for a in document.actors], "events": [_event(e) for e in document.events],
             "quotes": [_quote(q) for q in document.quotes]}
-
-
-def failure_json(failure: Failure) -> dict[str, Any]:
-    return {"ok": False, "input": failure.origin, "article_id": failure.article_id, "error": failure.reason}
 
 
 def dumps(value: Any, indent: int | None = None) -> str:
