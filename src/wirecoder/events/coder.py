@@ -41,7 +41,7 @@ PLACE_PREPS = frozenset({"in", "at", "near", "from", "inside", "across", "throug
 VERBAL = frozenset({"01", "02"})
 # Acts often reported with no counterpart ("demonstrators rallied", "lifted the curfew", "declined
 # to resign"): coded without a target when none of the trigger's complements names an actor.
-MONADIC = frozenset({"03", "08", "09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"})
+MONADIC = frozenset({"01", "03", "08", "09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
