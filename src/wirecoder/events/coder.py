@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from wirecoder.events.lexicon import Lexicon, Pattern
 from wirecoder.events.merge import Found, merge
 from wirecoder.events.modality import Modality, modal_code, modality
+from wirecoder.events.parties import alone, may_stand_alone, other_party, pairs, prefer_foreign
 from wirecoder.events.speech import QuoteSpan, Speech, find_quotes, quote_records, reporting_in
-from wirecoder.events.syntax import TARGET_PREPS, ActorMap, subject, targets
+from wirecoder.events.syntax import ActorMap, subject, targets
 from wirecoder.nlp import parsed_sentences
 from wirecoder.records import Actor, Article, Event, Quote
 
@@ -37,11 +38,7 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # attributed to the speaker. Under the others (urge, hope, deny, warn, ...) the content is no act.
 REPORTED_ACTS = frozenset({"say", "report", "quote"})
 THREAT_SPEECH = frozenset({"warn"})  # "warned it would strike": the act, as a threat
-PLACE_PREPS = frozenset({"in", "at", "near", "from", "inside", "across", "throughout", "outside"})
 VERBAL = frozenset({"01", "02"})
-# Acts often reported with no counterpart ("demonstrators rallied", "lifted the curfew", "declined
-# to resign"): coded without a target when none of the trigger's complements names an actor.
-MONADIC = frozenset({"01", "03", "08", "09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
@@ -170,7 +167,7 @@ class EventCoder:
         for candidate in candidates:
             found_targets.extend(a for a in amap.of_phrase(candidate) if a not in found_targets)
         if not found_targets:
-            found_targets = _other_party(trigger, sources, amap)
+            found_targets = other_party(trigger, sources, amap)
         speech = next((s for s in context.speeches if trigger.i in s.content), None)
         mood = modality(trigger, threat=speech is not None and speech.kind.kind in THREAT_SPEECH)
         code = modal_code(pattern.code, mood, self.lexicon)
@@ -180,10 +177,7 @@ class EventCoder:
         via = quote.via if quote else None
         relayed_by = speech.speaker if speech and speech.speaker not in sources else None
         events = []
-        alone = _alone(trigger.sent, sources, amap) or (
-            code[:2] in MONADIC and not any(a not in sources for c in _complements(trigger)
-                                            for a in amap.in_subtree(c)))
-        for source, target in _pairs(sources, found_targets, alone):
+        for source, target in pairs(sources, found_targets, may_stand_alone(trigger, code, sources, amap)):
             events.append(Found(code=code, source=source, target=target, sentence=trigger.sent,
                                 trigger=trigger, negated=mood.negated, hypothetical=mood.hypothetical,
                                 attribution=via or relayed_by, rule=pattern.source))
@@ -206,12 +200,12 @@ class EventCoder:
         if target is None:
             content = [t for t in speech.verb.sent if t.i in speech.content]
             others = [context.amap.at(t) for t in content]
-            target = _prefer_foreign([a for a in others if a is not None], sources[0])
+            target = prefer_foreign([a for a in others if a is not None], sources[0])
         if target is None:
-            target = next(iter(_other_party(speech.verb, sources, context.amap)), None)
+            target = next(iter(other_party(speech.verb, sources, context.amap)), None)
         if target is not None and target.id == sources[0].id:
             target = None
-        if target is None and not _alone(speech.verb.sent, sources, context.amap):
+        if target is None and not alone(speech.verb.sent, sources, context.amap):
             return []
         mood = modality(speech.verb)
         code = self._hoped(speech) or speech.kind.code
@@ -247,63 +241,14 @@ def _anaphor(noun: Token, pattern: Pattern, so_far: list[Found]) -> list[Found]:
     return []
 
 
-def _pairs(sources: list[Actor], targets: list[Actor], alone: bool) -> list[tuple[Actor, Actor | None]]:
-    """Source-target pairs: each source with each target; "X and Y signed a treaty" with no other
-    party is reciprocal (X with Y, Y with X). A source acts with no target ("protesters rallied")
-    only when the sentence names no other actor: else the target is there but not found."""
-    if targets:
-        return [(s, t) for s in sources for t in targets if t.id != s.id]
-    if len(sources) > 1:
-        return [(s, t) for s in sources for t in sources if t.id != s.id]
-    return [(s, None) for s in sources] if alone else []
 
 
-def _alone(sentence: Span, sources: list[Actor], amap: ActorMap) -> bool:
-    """No other actor in the sentence could be the target: those named only as the place of
-    something ("in Kabul, capital of Afghanistan") do not count."""
-    ids = {s.id for s in sources}
-    for token in sentence:
-        actor = amap.by_token.get(token.i)
-        if actor is None or actor.id in ids or _placed(token):
-            continue
-        return False
-    return True
-
-
-def _placed(token: Token) -> bool:
-    for ancestor in [token, *token.ancestors][:4]:
-        if ancestor.dep_ == "pobj" and ancestor.head.lower_ in PLACE_PREPS:
-            return True
-    return False
-
-
-def _complements(trigger: Token) -> list[Token]:
-    """Where a trigger's other party may be named: its objects, prepositional and clausal complements,
-    not its adverbials ("during his meeting with X" is not the party of "exchanged views")."""
-    return [c for c in trigger.children
-            if c.dep_ in ("dobj", "dative", "attr", "xcomp", "ccomp", "pobj")
-            or (c.dep_ == "prep" and c.lower_ in TARGET_PREPS)]
 
 
 def _quote_at(char: int, quotes: list[QuoteSpan]) -> QuoteSpan | None:
     return next((q for q in quotes if q.start <= char < q.end), None)
 
 
-def _prefer_foreign(actors: list[Actor], source: Actor) -> Actor | None:
-    """Of the actors in what was said, one of another country than the speaker's, else any other."""
-    others = [a for a in actors if a.id != source.id]
-    foreign = [a for a in others if a.country and a.country != source.country]
-    return next(iter(foreign or others), None)
-
-
-def _other_party(trigger: Token, sources: list[Actor], amap: ActorMap) -> list[Actor]:
-    """No direct target: the one actor of another country in the trigger's phrase ("called for
-    scaling up the ties between China and Pakistan" by a Chinese minister: Pakistan)."""
-    countries = {s.country for s in sources}
-    seen = [a for c in _complements(trigger) for a in amap.in_subtree(c)
-            if a not in sources and a.country and a.country not in countries]
-    unique = {a.country for a in seen}
-    return [seen[0]] if len(unique) == 1 else []
 
 
 def _relayed(found: list[Found], quotes: list[QuoteSpan]) -> list[Found]:
@@ -313,4 +258,3 @@ def _relayed(found: list[Found], quotes: list[QuoteSpan]) -> list[Found]:
     return [replace(f, attribution=via[f.source.id]) if f.attribution is None and f.source.id in via
             and f.code[:2] in ("01", "02", "03", "04", "05") and f.trigger.pos_ in ("VERB", "AUX") else f
             for f in found]
-

@@ -1,0 +1,83 @@
+"""Who the other party of an event is, and when an event has none.
+
+* each source with each target; "X and Y signed a treaty" with no other party is reciprocal;
+* with no target found, the one actor of another country in the trigger's complements;
+* an event with no target at all only when no other actor could be the target: the sentence
+  names none (places aside), or the act is one usually reported alone and its complements name none.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from wirecoder.events.syntax import TARGET_PREPS, ActorMap
+from wirecoder.records import Actor
+
+PLACE_PREPS = frozenset({"in", "at", "near", "from", "inside", "across", "throughout", "outside"})
+# Acts often reported with no counterpart ("demonstrators rallied", "lifted the curfew", "declined
+# to resign"): coded without a target when none of the trigger's complements names an actor.
+MONADIC = frozenset({"01", "03", "08", "09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"})
+
+
+def pairs(sources: list[Actor], targets: list[Actor], alone: bool) -> list[tuple[Actor, Actor | None]]:
+    """Source-target pairs: each source with each target; "X and Y signed a treaty" with no other
+    party is reciprocal (X with Y, Y with X). A source acts with no target ("protesters rallied")
+    only if ``alone`` (see :func:`may_stand_alone`): else the target is there but not found."""
+    if targets:
+        return [(s, t) for s in sources for t in targets if t.id != s.id]
+    if len(sources) > 1:
+        return [(s, t) for s in sources for t in sources if t.id != s.id]
+    return [(s, None) for s in sources] if alone else []
+
+
+def alone(sentence: Span, sources: list[Actor], amap: ActorMap) -> bool:
+    """No other actor in the sentence could be the target: those named only as the place of
+    something ("in Kabul, capital of Afghanistan") do not count."""
+    ids = {s.id for s in sources}
+    for token in sentence:
+        actor = amap.by_token.get(token.i)
+        if actor is None or actor.id in ids or placed(token):
+            continue
+        return False
+    return True
+
+
+def placed(token: Token) -> bool:
+    for ancestor in [token, *token.ancestors][:4]:
+        if ancestor.dep_ == "pobj" and ancestor.head.lower_ in PLACE_PREPS:
+            return True
+    return False
+
+
+def complements(trigger: Token) -> list[Token]:
+    """Where a trigger's other party may be named: its objects, prepositional and clausal complements,
+    not its adverbials ("during his meeting with X" is not the party of "exchanged views")."""
+    return [c for c in trigger.children
+            if c.dep_ in ("dobj", "dative", "attr", "xcomp", "ccomp", "pobj")
+            or (c.dep_ == "prep" and c.lower_ in TARGET_PREPS)]
+
+
+def prefer_foreign(actors: list[Actor], source: Actor) -> Actor | None:
+    """Of the actors in what was said, one of another country than the speaker's, else any other."""
+    others = [a for a in actors if a.id != source.id]
+    foreign = [a for a in others if a.country and a.country != source.country]
+    return next(iter(foreign or others), None)
+
+
+def other_party(trigger: Token, sources: list[Actor], amap: ActorMap) -> list[Actor]:
+    """No direct target: the one actor of another country in the trigger's phrase ("called for
+    scaling up the ties between China and Pakistan" by a Chinese minister: Pakistan)."""
+    countries = {s.country for s in sources}
+    seen = [a for c in complements(trigger) for a in amap.in_subtree(c)
+            if a not in sources and a.country and a.country not in countries]
+    unique = {a.country for a in seen}
+    return [seen[0]] if len(unique) == 1 else []
+
+
+def may_stand_alone(trigger: Token, code: str, sources: list[Actor], amap: ActorMap) -> bool:
+    """May the event have no target: no one else in the sentence could be it, or the act is one
+    usually reported alone and the trigger's complements name no one else."""
+    if alone(trigger.sent, sources, amap):
+        return True
+    return code[:2] in MONADIC and not any(a not in sources for c in complements(trigger)
+                                           for a in amap.in_subtree(c))
