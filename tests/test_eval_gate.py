@@ -63,3 +63,27 @@ def test_eval_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 ])
 def test_eval_name_matching_rules(gold: str, predicted: str, ok: bool) -> None:
     assert name_matches(gold, predicted) is ok
+
+
+def _bench_module() -> object:
+    """bench/root_accuracy.py, which holds the gold readers and the PLOVER type → root map."""
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "root_accuracy.py"
+    spec = importlib.util.spec_from_file_location("root_accuracy", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while being made
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", sorted(BASELINE["root_accuracy"]))
+def test_eval_gate_root_accuracy_meets_its_floor(name: str, shared: Path, coder: Coder) -> None:
+    bench = _bench_module()
+    items = getattr(bench, f"load_{name}")(shared / "corpora")
+    predictions = bench.predict(items, coder)  # type: ignore[attr-defined]
+    correct = sum(1 for item, p in zip(items, predictions, strict=True) if p.root in item.roots)
+    floor = BASELINE["root_accuracy"][name]
+    assert correct / len(items) >= floor, f"{name}: {correct}/{len(items)}, floor {floor}"
