@@ -71,7 +71,7 @@ def _cells(document: Document, event: Event) -> list[str]:
 def _party_label(party: Party | None) -> str:
     if party is None:
         return "-"
-    extra = "".join(x for x in (party.country, party.sector) if x)
+    extra = " ".join(x for x in (party.country, party.sector) if x)
     return f"{party.name} ({extra})" if extra else party.name
 
 
