@@ -177,3 +177,11 @@ def test_events_statement_to_the_press_has_no_media_target(coder: Coder) -> None
                            "waive the immunity.", "2019-10-10")
     assert document.events
     assert all(e.target is None or e.target.sector != "MED" for e in document.events)
+
+
+def test_events_reported_obligation_is_a_demand(coder: Coder) -> None:
+    # PLOVER GSR shape (CAMEO manual): "X declared that Y must ..." is X's demand of Y, not Y's act
+    document = code(coder, "The Bush administration declared Tuesday that China must drop barriers to U.S. "
+                           "exports.", "2002-05-14")
+    [event] = [e for e in document.events if e.target is not None and e.target.country == "CHN"]
+    assert event.root == "10" and event.source.name == "administration"

@@ -37,6 +37,7 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Reporting verbs whose content is an act that happened ("said B attacked C"): B's act is coded,
 # attributed to the speaker. Under the others (urge, hope, deny, warn, ...) the content is no act.
 REPORTED_ACTS = frozenset({"say", "report", "quote"})
+DEMAND = "100"
 THREAT_SPEECH = frozenset({"warn"})  # "warned it would strike": the act, as a threat
 VERBAL = frozenset({"01", "02"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
@@ -86,8 +87,9 @@ class EventCoder:
                 used.update(c.i for c in token.children if c.dep_ == "dobj")
             found.extend(events)
         for speech in context.speeches:
-            reported = any(f.trigger.i in speech.content for f in found)
-            if speech.kind.code and not (reported and speech.kind.kind in REPORTED_ACTS | THREAT_SPEECH):
+            reported = any(f.trigger.i in speech.content for f in found) \
+                and speech.kind.kind in REPORTED_ACTS | THREAT_SPEECH
+            if speech.kind.code and (not reported or _obliged(speech, context.amap) is not None):
                 found.extend(self._statement(speech, context))
         return found
 
@@ -177,6 +179,8 @@ class EventCoder:
         via = quote.via if quote else None
         relayed_by = speech.speaker if speech and speech.speaker not in sources else None
         events = []
+        if mood.obligation and speech is not None and speech.speaker not in sources:
+            return []  # "said Sudan must return it": not an act of Sudan's but a demand (_statement)
         for source, target in pairs(sources, found_targets, may_stand_alone(trigger, code, sources, amap)):
             events.append(Found(code=code, source=source, target=target, sentence=trigger.sent,
                                 trigger=trigger, negated=mood.negated, hypothetical=mood.hypothetical,
@@ -209,6 +213,9 @@ class EventCoder:
             return []
         mood = modality(speech.verb)
         code = self._hoped(speech) or speech.kind.code
+        obliged = _obliged(speech, context.amap)
+        if obliged is not None and obliged.id != sources[0].id:
+            code, target = DEMAND, obliged  # "Russia said Sudan must return the helicopter"
         found = Found(code=code, source=sources[0], target=target, sentence=speech.verb.sent,
                       trigger=speech.verb, negated=mood.negated, hypothetical=mood.hypothetical,
                       attribution=quote.via if quote else speech.via,
@@ -225,6 +232,19 @@ class EventCoder:
             if pattern is not None and pattern.code[:2] in COOPERATIVE:
                 return modal_code(pattern.code, Modality(intent=True), self.lexicon)
         return None
+
+
+def _obliged(speech: Speech, amap: ActorMap) -> Actor | None:
+    """The actor that, in what was said, must or should do something ("Sudan must return ...")."""
+    if speech.kind.kind not in REPORTED_ACTS:
+        return None
+    for token in speech.verb.sent:
+        if token.i in speech.content and token.pos_ in ("VERB", "AUX") and modality(token).obligation:
+            subject_token, _ = subject(token)
+            found = amap.of_phrase(subject_token)
+            if found:
+                return found[0]
+    return None
 
 
 def _anaphor(noun: Token, pattern: Pattern, so_far: list[Found]) -> list[Found]:

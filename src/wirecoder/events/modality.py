@@ -20,6 +20,7 @@ THREAT_HEADS = frozenset({"threaten", "warn"})
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 POSSIBLE = frozenset({"could", "might", "may", "would", "should", "can"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+DEONTIC = frozenset({"must", "should", "ought"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,7 @@ class Modality:
     hypothetical: bool = False
     intent: bool = False
     threat: bool = False
+    obligation: bool = False  # "must", "should", "has to": what someone is told to do
 
 
 def _governor(token: Token) -> Token | None:
@@ -58,7 +60,9 @@ def modality(trigger: Token, threat: bool = False) -> Modality:
     hypothetical = conditional or question or bool(possible)
     threat = threat or bool(governors & THREAT_HEADS)
     intent = not threat and (future or bool(governors & INTENT_HEADS))
-    return Modality(negated=negated, hypothetical=hypothetical and not intent, intent=intent, threat=threat)
+    obligation = bool(auxes & DEONTIC) or bool(governors & {"have", "need"})
+    return Modality(negated=negated, hypothetical=(hypothetical or obligation) and not intent, intent=intent,
+                    threat=threat, obligation=obligation)
 
 
 def modal_code(code: str, mood: Modality, lexicon: Lexicon) -> str:
