@@ -4,9 +4,10 @@ For every parsed sentence:
 
 1. reporting verbs and what they govern (:mod:`.speech`);
 2. each verb or noun trigger of the lexicon (:mod:`.lexicon`) gets a source and a target
-   (:mod:`.syntax`); inside a quote, "we", "I" or the speaker's own country stand for the speaker;
-   inside reported speech the event is attributed to the speaker;
-3. a reporting verb whose content holds no event is its speaker's own statement event;
+   (:mod:`.syntax`, :mod:`.parties`); inside a quote, "we", "I" or the speaker's own country stand
+   for the speaker; inside reported speech the event is attributed to the speaker;
+3. a reporting verb whose content holds no event is its speaker's own statement event, and one
+   whose content says another actor must act is a demand of it;
 4. modality turns acts into intentions or threats, or marks them negated or hypothetical.
 
 Then a definite event noun with no parties ("the new MoU") is one more mention of the last event
