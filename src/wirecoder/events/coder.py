@@ -90,8 +90,9 @@ class EventCoder:
         for speech in context.speeches:
             reported = any(f.trigger.i in speech.content for f in found) \
                 and speech.kind.kind in REPORTED_ACTS | THREAT_SPEECH
-            if speech.kind.code and (not reported or _obliged(speech, context.amap) is not None):
-                found.extend(self._statement(speech, context))
+            obliged = _obliged(speech, context.amap)
+            if speech.kind.code and (not reported or obliged is not None):
+                found.extend(self._statement(speech, context, obliged))
         return found
 
     def _pattern(self, token: Token) -> Pattern | None:
@@ -188,7 +189,7 @@ class EventCoder:
                                 attribution=via or relayed_by, rule=pattern.source))
         return events
 
-    def _statement(self, speech: Speech, context: _Context) -> list[Found]:
+    def _statement(self, speech: Speech, context: _Context, obliged: Actor | None) -> list[Found]:
         """A speaker's own statement, appeal or accusation when what was said holds no event."""
         quote = _quote_at(speech.verb.idx, context.quotes)
         token, _ = subject(speech.verb)
@@ -214,7 +215,6 @@ class EventCoder:
             return []
         mood = modality(speech.verb)
         code = self._hoped(speech) or speech.kind.code
-        obliged = _obliged(speech, context.amap)
         if obliged is not None and obliged.id != sources[0].id:
             code, target = DEMAND, obliged  # "Russia said Sudan must return the helicopter"
         found = Found(code=code, source=sources[0], target=target, sentence=speech.verb.sent,
