@@ -54,6 +54,7 @@ class GoldItem:
     text: str
     label: str  # the PLOVER type, or the majority root(s) joined by "/"
     roots: frozenset[str]  # acceptable CAMEO roots
+    coders: tuple[frozenset[str], ...] = ()  # conflibert: each coder annotation's roots
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,21 +100,40 @@ def coder_roots(row: dict[str, str]) -> Iterable[set[str]]:
 
 
 def load_conflibert(corpora: Path) -> list[GoldItem]:
-    votes: dict[str, Counter[str]] = {}  # normalised text -> root -> coder annotations giving it
+    coders: dict[str, list[frozenset[str]]] = {}  # normalised text -> each coder annotation's roots
     files = sorted((corpora / "cameo_conflibert_annotations").glob("round*_summary*.csv"), key=round_number)
     for path in files:
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                counter = votes.setdefault(" ".join(row["sentences"].split()), Counter())
-                for roots in coder_roots(row):
-                    counter.update(roots)
+                annotations = coders.setdefault(" ".join(row["sentences"].split()), [])
+                annotations.extend(frozenset(roots) for roots in coder_roots(row))
     items = []
-    for number, (text, counter) in enumerate(votes.items()):
-        if counter:
-            top = max(counter.values())
-            gold = frozenset(root for root, n in counter.items() if n == top)
-            items.append(GoldItem(f"conflibert-{number:03d}", text, "/".join(sorted(gold)), gold))
+    for number, (text, annotations) in enumerate(coders.items()):
+        gold = majority(annotations)
+        if gold:
+            items.append(GoldItem(f"conflibert-{number:03d}", text, "/".join(sorted(gold)), gold,
+                                  tuple(annotations)))
     return items
+
+
+def majority(annotations: Iterable[frozenset[str]]) -> frozenset[str]:
+    """The root(s) given by the most annotations (ties all count); empty when there are none."""
+    counter = Counter(root for roots in annotations for root in roots)
+    top = max(counter.values(), default=0)
+    return frozenset(root for root, n in counter.items() if n == top and top)
+
+
+def coder_agreement(items: list[GoldItem]) -> tuple[int, int]:
+    """How often one human annotation hits the majority root of the item's other annotations
+    (leave-one-out): the level a coder reaches against the same kind of gold."""
+    hits = total = 0
+    for item in items:
+        for i, mine in enumerate(item.coders):
+            others = majority(item.coders[:i] + item.coders[i + 1:])
+            if others:
+                total += 1
+                hits += bool(mine & others)
+    return hits, total
 
 
 def predict(items: list[GoldItem], coder: Coder) -> list[Prediction]:
@@ -152,6 +172,8 @@ def report(name: str, items: list[GoldItem], preds: list[Prediction], show_error
     print(f"accuracy (all)     {share(sum(right), len(items))}")
     print(f"accuracy (covered) {share(sum(covered), len(covered))}")
     print(f"any-event accuracy {share(any_ok, len(items))}")
+    if any(item.coders for item in items):
+        print(f"human coders, leave-one-out vs the others' majority: {share(*coder_agreement(items))}")
     print(f"\n{'gold':<14}{'roots':<10}{'n':>5}{'cov':>7}{'acc':>7}")
     for label, n in sorted(Counter(map(group, items)).items(), key=lambda kv: (-kv[1], kv[0])):
         rows = [(g, p, ok) for (g, p), ok in zip(pairs, right, strict=True) if group(g) == label]

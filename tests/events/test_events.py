@@ -185,3 +185,11 @@ def test_events_reported_obligation_is_a_demand(coder: Coder) -> None:
                            "exports.", "2002-05-14")
     [event] = [e for e in document.events if e.target is not None and e.target.country == "CHN"]
     assert event.root == "10" and event.source.name == "administration"
+
+
+def test_events_speaking_to_reporters_is_a_statement_even_with_others_named(coder: Coder) -> None:
+    # ConfliBERT annotations (conflibert-102), a photo caption; coders' majority root 01
+    document = code(coder, "President Donald Trump speaks to reporters as he departs the White House en route "
+                           "to Paris from Washington, November 9, 2018.", "2018-11-09")
+    [event] = [e for e in document.events if "Trump" in e.source.name]
+    assert event.code == "010" and event.target is None

@@ -175,7 +175,9 @@ class EventCoder:
         speech = next((s for s in context.speeches if trigger.i in s.content), None)
         mood = modality(trigger, threat=speech is not None and speech.kind.kind in THREAT_SPEECH)
         code = modal_code(pattern.code, mood, self.lexicon)
-        if found_targets and code[:2] in ("01", "04") and all(t.sector == "MED" for t in found_targets):
+        to_media = bool(found_targets) and code[:2] in ("01", "04") \
+            and all(t.sector == "MED" for t in found_targets)
+        if to_media:
             code, found_targets = "010", []  # "spoke to reporters": a public statement, not talks
         quote = _quote_at(trigger.idx, context.quotes)
         via = quote.via if quote else None
@@ -183,7 +185,8 @@ class EventCoder:
         events = []
         if mood.obligation and speech is not None and speech.speaker not in sources:
             return []  # "said Sudan must return it": not an act of Sudan's but a demand (_statement)
-        for source, target in pairs(sources, found_targets, may_stand_alone(trigger, code, sources, amap)):
+        alone_ok = to_media or may_stand_alone(trigger, code, sources, amap)
+        for source, target in pairs(sources, found_targets, alone_ok):
             events.append(Found(code=code, source=source, target=target, sentence=trigger.sent,
                                 trigger=trigger, negated=mood.negated, hypothetical=mood.hypothetical,
                                 attribution=via or relayed_by, rule=pattern.source))
@@ -262,14 +265,8 @@ def _anaphor(noun: Token, pattern: Pattern, so_far: list[Found]) -> list[Found]:
     return []
 
 
-
-
-
-
 def _quote_at(char: int, quotes: list[QuoteSpan]) -> QuoteSpan | None:
     return next((q for q in quotes if q.start <= char < q.end), None)
-
-
 
 
 def _relayed(found: list[Found], quotes: list[QuoteSpan]) -> list[Found]:
