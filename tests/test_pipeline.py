@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from wirecoder.cli import sample_path
 from wirecoder.ingest import article_from_text
 from wirecoder.output import document_json
 from wirecoder.pipeline import Coder, code_inputs
-from wirecoder.records import Article, Document, Failure
+from wirecoder.records import Actor, Document, Failure
 from wirecoder.settings import Settings
 
 
@@ -39,14 +40,14 @@ def test_pipeline_workers_give_the_same_documents(tmp_path: Path) -> None:
 def test_coder_isolates_an_article_that_breaks_a_stage(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
     from wirecoder.events import EventCoder
 
-    original = EventCoder.code
+    original = EventCoder.find
 
-    def explode(self: EventCoder, doc: object, actors: object, article: Article) -> object:
-        if "boom" in article.text:
+    def explode(self: EventCoder, doc: Doc, actors: list[Actor]) -> object:
+        if "boom" in doc.text:
             raise ValueError("stage failed")
-        return original(self, doc, actors, article)  # type: ignore[arg-type]
+        return original(self, doc, actors)
 
-    monkeypatch.setattr(EventCoder, "code", explode)
+    monkeypatch.setattr(EventCoder, "find", explode)
     articles = [article_from_text("NATO warned Russia.", id="ok"),
                 article_from_text("boom went NATO.", id="bad")]
     results = list(coder.code(articles))

@@ -23,7 +23,9 @@ from wirecoder.ingest.articles import content_id
 from wirecoder.nlp.language import register_extensions
 from wirecoder.nlp.select import ACTOR_WORDS
 from wirecoder.output import document_json
-from wirecoder.records import Article, Document
+from wirecoder.pipeline import document_of
+from wirecoder.records import Article
+from wirecoder.when_where import Situator, is_big_city
 
 EXTENSIONS = ("published", "actors", "events", "quotes")
 
@@ -42,17 +44,15 @@ class WirecoderComponent:
         _register()
         self.nlp = nlp
         self.actor_files, self.lexicon_files = actor_files, lexicon_files
-        self._coders: tuple[ActorFinder, EventCoder] | None = None
+        self._coders: tuple[ActorFinder, EventCoder, Situator] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         if self._coders is None:  # loaded on first use: constructors do no I/O
-            self._coders = (ActorFinder(load_resources(self.actor_files), self.nlp, base_cues=ACTOR_WORDS),
-                            EventCoder(load_lexicon(self.lexicon_files)))
-        finder, coder = self._coders
+            self._coders = (ActorFinder(load_resources(self.actor_files), self.nlp, base_cues=ACTOR_WORDS,
+                                        is_place=is_big_city),
+                            EventCoder(load_lexicon(self.lexicon_files)), Situator())
         article = Article(id=content_id(doc.text), text=doc.text, published=doc._.published)
-        actors = finder.find(doc, article)
-        events, quotes = coder.code(doc, actors, article)
-        coded: dict[str, Any] = document_json(Document(article, tuple(actors), tuple(events), tuple(quotes)))
+        coded: dict[str, Any] = document_json(document_of(doc, article, *self._coders))
         doc._.actors, doc._.events, doc._.quotes = coded["actors"], coded["events"], coded["quotes"]
         return doc
 

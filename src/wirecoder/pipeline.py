@@ -1,6 +1,7 @@
 """The pipeline, in the order the data flows:
 
-    inputs ─ingest─▶ Article ─nlp─▶ Doc ─actors─▶ Actor[] ─events─▶ Event[], Quote[] ─▶ Document
+    inputs ─ingest─▶ Article ─nlp─▶ Doc ─actors─▶ Actor[] ─events─▶ reports, Quote[]
+           ─when_where─▶ dated, placed reports ─merge─▶ Event[] ─▶ Document
 
 :func:`code_inputs` is the library entry point behind ``wirecoder code``; :class:`Coder` codes
 articles already in memory. An input or article that fails becomes a :class:`Failure` in the
@@ -21,11 +22,13 @@ from spacy.tokens import Doc, Span
 
 from wirecoder.actors import ActorFinder, load_resources
 from wirecoder.events import EventCoder, load_lexicon
+from wirecoder.events.merge import merge
 from wirecoder.ingest import read_articles
 from wirecoder.nlp import Annotator
 from wirecoder.nlp.select import ACTOR_WORDS, needs_parse
 from wirecoder.records import Article, Document, Failure
 from wirecoder.settings import Settings
+from wirecoder.when_where import Situator, is_big_city
 
 Result = Document | Failure
 
@@ -38,6 +41,7 @@ class Coder:
         self.annotator = Annotator(settings, select=self._needs_parse)
         self._actors: ActorFinder | None = None
         self._events: EventCoder | None = None
+        self.situator = Situator(dateline_places=settings.dateline_places)
 
     def _needs_parse(self, sentence: Span) -> bool:
         return needs_parse(sentence, self.actors.cue_words)
@@ -52,7 +56,7 @@ class Coder:
     def actors(self) -> ActorFinder:
         if self._actors is None:
             self._actors = ActorFinder(load_resources(self.settings.actor_files), self.annotator.nlp,
-                                       base_cues=ACTOR_WORDS)
+                                       base_cues=ACTOR_WORDS, is_place=is_big_city)
         return self._actors
 
     def code(self, items: Iterable[Article | Failure]) -> Iterator[Result]:
@@ -63,14 +67,21 @@ class Coder:
             yield item if isinstance(item, Failure) else self.code_doc(doc, item)
 
     def code_doc(self, doc: Doc, article: Article) -> Result:
-        finder, coder = self.actors, self.events
         try:
-            actors = finder.find(doc, article)
-            events, quotes = coder.code(doc, actors, article)
+            return document_of(doc, article, self.actors, self.events, self.situator)
         except Exception as exc:
             return Failure(article.origin, f"internal error while coding: {type(exc).__name__}: {exc}",
                            article_id=article.id)
-        return Document(article=article, actors=tuple(actors), events=tuple(events), quotes=tuple(quotes))
+
+
+def document_of(doc: Doc, article: Article, finder: ActorFinder, coder: EventCoder,
+                situator: Situator) -> Document:
+    """The stages after the NLP, on one annotated doc."""
+    actors = finder.find(doc, article)
+    reports, quotes = coder.find(doc, actors)
+    reports = situator.situate(doc, reports, article, actors)
+    events = merge(reports, article)
+    return Document(article=article, actors=tuple(actors), events=tuple(events), quotes=tuple(quotes))
 
 
 def code_inputs(paths: Sequence[str], settings: Settings, stdin: BinaryIO | None = None) -> Iterator[Result]:

@@ -5,7 +5,7 @@ Character offsets (``start``/``end``) always point into ``Article.text``, the cl
 The JSON of ``wirecoder/document/1`` is made from these records in :mod:`wirecoder.output`.
 
     RawRecord ──ingest──▶ Article ──nlp──▶ spaCy Doc ──actors──▶ Actor
-                                                     ──events──▶ Event, Quote
+                                                     ──events──▶ reports ──when_where──▶ Event, Quote
     Article + Actors + Events + Quotes = Document;  an input that cannot be coded = Failure
 """
 
@@ -16,6 +16,9 @@ from typing import Literal
 
 ActorKind = Literal["person", "organization", "country", "group"]
 DateBasis = Literal["explicit", "relative", "publication"]
+DatePrecision = Literal["day", "weekend", "week", "month", "year"]
+PlaceFeature = Literal["country", "region", "city"]
+PlaceLevel = Literal["own", "sentence", "paragraph", "dateline"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,12 +103,37 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class When:
+    """The day an event happened: the first day of the period named, and where that came from.
+
+    ``basis``: ``explicit`` (the text names the date), ``relative`` (a weekday, "yesterday", "last
+    week", read against the publication day) or ``publication`` (the text says nothing; the day
+    it was reported). ``span`` is the time expression in the article, None for ``publication``.
+    """
+
+    date: str  # YYYY-MM-DD
+    basis: DateBasis
+    precision: DatePrecision = "day"
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Location:
+    """Where an event happened, geocoded offline (GeoNames ids; coordinates where the data has them).
+
+    ``level``: the place hangs from the event's own words (``own``), is the sentence's or the
+    paragraph's place, or the article's dateline (only when asked for). ``span``: the place name in
+    the article (None for a dateline).
+    """
+
     name: str
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    feature: PlaceFeature | None = None
+    level: PlaceLevel | None = None
+    span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +151,8 @@ class Event:
     plover: str | None = None
     date: str | None = None
     date_basis: DateBasis | None = None
+    date_precision: DatePrecision | None = None
+    date_span: Span | None = None
     location: Location | None = None
     negated: bool = False
     hypothetical: bool = False

@@ -19,6 +19,8 @@ class Settings:
     ``max_chars``: longer articles are refused (not truncated) with a clear message.
     ``actor_files``: the users' knowledge-base files (``--actors``); their entries win over ours.
     ``lexicon_files``: the users' CAMEO pattern files (``--lexicon``); their patterns win over ours.
+    ``dateline_places``: an event with no place in its sentence or paragraph takes the dateline's
+    (where the reporter filed, which is often not where it happened: off by default).
     """
 
     model: str = DEFAULT_MODEL
@@ -28,3 +30,4 @@ class Settings:
     max_chars: int = 1_000_000
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
+    dateline_places: bool = False

@@ -8,6 +8,8 @@ appositions) and then from the knowledge base, looked up by the article's date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,10 +26,12 @@ NON_STATE = frozenset({"REB", "INS", "SEP", "IMG", "UAF", "OPP", "CRM"})
 class ActorFinder:
     """Finds the actors of docs made by one pipeline; built once, used for every article."""
 
-    def __init__(self, resources: Resources, nlp: Language, base_cues: frozenset[str] = frozenset()) -> None:
+    def __init__(self, resources: Resources, nlp: Language, base_cues: frozenset[str] = frozenset(),
+                 is_place: Callable[[str], bool] | None = None) -> None:
+        """``is_place`` tells a place name the recogniser took for a group (NORP) from a group."""
         self.resources = resources
         self.gazetteer = Gazetteer(resources, nlp)
-        self.mentions = MentionFinder(resources)
+        self.mentions = MentionFinder(resources, is_place)
         self.cue_words = base_cues | _role_words(resources)
 
     def find(self, doc: Doc, article: Article) -> list[Actor]:

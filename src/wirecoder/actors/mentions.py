@@ -8,6 +8,7 @@ or captions taken as names ("Councillor", "Photo").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -55,8 +56,9 @@ def _with(mention: Mention, desc: Descriptor | None) -> Mention:
 class MentionFinder:
     """Turns a doc's entities and dictionary hits into mentions."""
 
-    def __init__(self, resources: Resources) -> None:
+    def __init__(self, resources: Resources, is_place: Callable[[str], bool] | None = None) -> None:
         self.res = resources
+        self.is_place = is_place
 
     def find(self, doc: Doc, found: list[Hit]) -> list[Mention]:
         index = HitIndex(found)
@@ -95,6 +97,8 @@ class MentionFinder:
         for ent in doc.ents:
             if ent.label_ != "NORP" or any(taken[ent.start:ent.end]) or ent.text in self.res.countries:
                 continue  # a country's adjective that is not an actor here ("European allies")
+            if self.is_place is not None and self.is_place(ent.text):
+                continue  # a city taken for a group: "districts in Aleppo"
             add(Mention(ent.start, ent.end, "group", _clean_name(ent)))
         return sorted(mentions, key=lambda m: m.start)
 

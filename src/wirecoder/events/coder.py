@@ -11,7 +11,8 @@ For every parsed sentence:
 4. modality turns acts into intentions or threats, or marks them negated or hypothetical.
 
 Then a definite event noun with no parties ("the new MoU") is one more mention of the last event
-of that code, and :mod:`.merge` makes one event of each real event.
+of that code. The reports go on to the when_where stage; :mod:`.merge` then makes one event of
+each real event.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.events.lexicon import Lexicon, Pattern
-from wirecoder.events.merge import Found, merge
+from wirecoder.events.merge import Found
 from wirecoder.events.modality import Modality, modal_code, modality
 from wirecoder.events.parties import alone, may_stand_alone, other_party, pairs, prefer_foreign
 from wirecoder.events.speech import QuoteSpan, Speech, find_quotes, quote_records, reporting_in
 from wirecoder.events.syntax import ActorMap, subject, targets
 from wirecoder.nlp import parsed_sentences
-from wirecoder.records import Actor, Article, Event, Quote
+from wirecoder.records import Actor, Quote
 
 SELF = frozenset({"we", "i", "us", "our", "my", "ourselves"})
 PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
@@ -58,15 +59,15 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
-    def code(self, doc: Doc, actors: list[Actor], article: Article) -> tuple[list[Event], list[Quote]]:
+    def find(self, doc: Doc, actors: list[Actor]) -> tuple[list[Found], list[Quote]]:
+        """Every report of an event in the doc (not yet merged) and the doc's quotes."""
         amap = ActorMap(doc, actors)
         quotes = find_quotes(doc, amap, self.lexicon)
         found: list[Found] = []
         for sentence in parsed_sentences(doc):
             context = _Context(amap, quotes, reporting_in(sentence, amap, self.lexicon), found)
             found.extend(self._sentence(sentence, context))
-        found = _relayed(found, quotes)
-        return merge(found, article), quote_records(doc, quotes)
+        return _relayed(found, quotes), quote_records(doc, quotes)
 
     # ---------- one sentence ----------
 

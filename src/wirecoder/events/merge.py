@@ -1,9 +1,10 @@
 """One event per real event: an article's repeated reports of one event become one record.
 
-Reports merge when they have the same source, target and root code and the same polarity; the
-merged event keeps the most specific code, every evidence sentence, and ``mentions`` = the number
-of sentences that report it. Dates are compared once the when-where stage sets them; until then
-every event of an article carries its publication day.
+Reports merge when they have the same source, target and root code, the same polarity and
+compatible days: a report whose day comes from the text (explicit or relative) joins only reports
+of that day or of no day of their own (publication basis). The merged event keeps the most
+specific code, every evidence sentence, ``mentions`` = the number of sentences that report it,
+the first day the text gives and the first place (its own before a carried one).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from wirecoder.events.cameo import describe
-from wirecoder.records import Actor, Article, Event, Evidence, Party
+from wirecoder.records import Actor, Article, Event, Evidence, Location, Party, When
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,8 @@ class Found:
     hypothetical: bool
     attribution: Actor | None
     rule: str
+    when: When | None = None  # set by the when_where stage
+    where: Location | None = None
 
 
 def party(actor: Actor) -> Party:
@@ -40,13 +43,31 @@ def _key(found: Found) -> tuple[str, str, str, bool]:
     return found.source.id, found.target.id if found.target else "", found.code[:2], found.negated
 
 
-def merge(found: list[Found], article: Article) -> list[Event]:
-    groups: dict[tuple[str, str, str, bool], list[Found]] = {}
+def _dated(found: Found) -> str | None:
+    """The day a report's own text gives, None when it only has the publication day."""
+    return found.when.date if found.when is not None and found.when.basis != "publication" else None
+
+
+def _group(found: list[Found]) -> list[list[Found]]:
+    """Reports of one real event, in the order of their first report."""
+    groups: dict[tuple[str, str, str, bool], list[list[Found]]] = {}
+    ordered: list[list[Found]] = []
     for item in found:
-        groups.setdefault(_key(item), []).append(item)
+        candidates = groups.setdefault(_key(item), [])
+        day = _dated(item)
+        home = next((g for g in candidates if day is None or all(_dated(r) in (None, day) for r in g)), None)
+        if home is None:
+            home = []
+            candidates.append(home)
+            ordered.append(home)
+        home.append(item)
+    return ordered
+
+
+def merge(found: list[Found], article: Article) -> list[Event]:
     day = article.published[:10] if article.published else None
     events = []
-    for number, reports in enumerate(groups.values(), start=1):
+    for number, reports in enumerate(_group(found), start=1):
         first = reports[0]
         code = max(reports, key=lambda r: len(r.code)).code  # the most specific; the first of equals
         info = describe(code)
@@ -57,11 +78,17 @@ def merge(found: list[Found], article: Article) -> list[Event]:
                 evidence.append(Evidence(sentence.start_char, sentence.end_char, sentence.text,
                                          report.trigger.text, report.rule))
         attribution = next((r.attribution for r in reports if r.attribution is not None), None)
+        when = next((r.when for r in reports if _dated(r) is not None), None) or reports[0].when \
+            or (When(day, "publication") if day else None)
+        places = [r.where for r in reports if r.where is not None]
+        where = next((p for p in places if p.level == "own"), places[0] if places else None)
         events.append(Event(
             id=f"E{number}", code=code, source=party(first.source),
             target=party(first.target) if first.target else None,
             evidence=tuple(evidence), label=info.label, goldstein=info.goldstein, quad_class=info.quad_class,
-            plover=info.plover, date=day, date_basis="publication" if day else None,
+            plover=info.plover, date=when.date if when else None, date_basis=when.basis if when else None,
+            date_precision=when.precision if when else None, date_span=when.span if when else None,
+            location=where,
             negated=first.negated, hypothetical=all(r.hypothetical for r in reports),
             attribution=attribution.id if attribution else None, mentions=len(evidence)))
     return events
