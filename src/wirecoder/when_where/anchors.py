@@ -11,7 +11,8 @@ tries, in order:
    signed an MoU");
 2. ``sentence``: an anchor hanging from a verb above the trigger ("met X, the statement said on
    Tuesday"), else from a clause below it, but never from inside what someone said ("said that
-   clashes continued on Monday in Syria" says nothing of when or where it was said);
+   clashes continued on Monday in Syria" says nothing of when or where it was said), nor from
+   inside a direct quote for an event outside it, or the reverse;
 3. ``paragraph``: the sentence-level anchor of the nearest earlier sentence of the paragraph, at
    most :data:`BACK` sentences back, in paragraphs of at most :data:`MAX_PARAGRAPH` sentences
    (some outlets print a whole story as one paragraph).
@@ -19,6 +20,7 @@ tries, in order:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +33,7 @@ Level = Literal["own", "sentence", "paragraph"]
 VERBAL = frozenset({"VERB", "AUX"})
 BACK = 2  # sentences a paragraph's time or place reaches back
 MAX_PARAGRAPH = 5  # sentences; longer "paragraphs" are unparagraphed text
+QUOTED = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
 CONTENT = frozenset({"ccomp", "xcomp", "relcl", "acl", "parataxis", "csubj"})
 
 
@@ -73,6 +76,7 @@ class Anchors(Generic[T]):
                  carry_ok: Callable[[Anchor[T]], bool] | None = None) -> None:
         """``carry_ok`` says which anchors may pass to other events of the sentence or paragraph."""
         self.doc = doc
+        self.quotes = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
         self.sentences = list(doc.sents)
         self.position = {s.start: i for i, s in enumerate(self.sentences)}
         self.paragraph_of = paragraphs(doc)
@@ -113,7 +117,8 @@ class Anchors(Generic[T]):
         """The anchor of ``sentence`` that ``trigger`` may take: one hanging from a verb above it
         (nearest first), else from the clauses below it but not from what was said or thought
         ("said that clashes continued in Syria": Syria is not where it was said)."""
-        here = self.carried.get(sentence.start, [])
+        inside = self._quoted(trigger.idx)
+        here = [a for a in self.carried.get(sentence.start, []) if self._quoted(a.start) == inside]
         if not here:
             return None
         by_governor = {a.governor: a for a in reversed(here)}
@@ -124,6 +129,10 @@ class Anchors(Generic[T]):
             if anchor.governor is None or _below(self.doc[anchor.governor], trigger):
                 return anchor
         return None
+
+
+    def _quoted(self, char: int) -> bool:
+        return any(start <= char < end for start, end in self.quotes)
 
 
 def _below(token: Token, trigger: Token) -> bool:

@@ -13,8 +13,8 @@ Places come from three sources, all read from installed packages (no network):
 of that name lies in a country the article is about and the country does not: "Georgia" in an
 American story); else the candidate with the best score, where being in a country the article is
 about (its actors' and places' countries) and being the place's own name (not an alternate) each
-count as much as ten times the people. A region counts as 50,000 people, so a big city beats a
-region of its name ("New York", "Tunis") and a region beats a town.
+count as much as ten times the people. A region counts as 500,000 people, so a big city beats a
+region of its name ("New York", "Tunis") and a region beats a town ("Wyoming").
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ Feature = Literal["country", "region", "city"]
 CITY_POPULATION = 5000
 BIG_CITY = 100_000
 # A region counts as this many people when it competes with a city of the same name: the city
-# when it is a big one ("Tunis", "Harare", "New York"), the region otherwise.
-REGION_WEIGHT = 50_000
+# when it is a big one ("Tunis", "Harare", "New York", "Washington"), the region otherwise
+# ("Wyoming", not Wyoming, Michigan; "Idlib", the province).
+REGION_WEIGHT = 500_000
 
 
 @dataclass(frozen=True, slots=True)

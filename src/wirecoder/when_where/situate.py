@@ -111,7 +111,7 @@ def _relation(ent: Span, triggers: set[int], parsed: bool) -> str | None:
     if before is not None and before.lower_ in LOCATIVE:
         return "in"
     if before is not None and before.lower_ in DESTINATION:
-        return "to"
+        return "in" if parsed and _during_a_visit(ent.root) else "to"
     if not parsed:
         return None
     root = ent.root
@@ -119,6 +119,32 @@ def _relation(ent: Span, triggers: set[int], parsed: bool) -> str | None:
         return "modifier"
     if root.dep_ == "dobj" and root.head.lemma_.lower() in MOTION:
         return "object"
+    preposition = _preposition_above(root)
+    if preposition is not None and preposition.lower_ in LOCATIVE:
+        return "in"  # "in the Turkish resort of Antalya", "in Iraq and Syria"
+    return None
+
+
+def _during_a_visit(token: Token) -> bool:
+    """"Bolton said, during a visit to Jerusalem, ...": the destination is where he said it."""
+    to = token.head
+    trip = to.head
+    return (token.dep_ == "pobj" and to.dep_ == "prep" and trip.lemma_.lower() in MOTION
+            and trip.dep_ == "pobj" and trip.head.lower_ in ("during", "on"))
+
+
+def _preposition_above(token: Token) -> Token | None:
+    """The preposition of the phrase a name sits in: "in" for "the resort of Antalya" or for
+    "Syria" in "in Iraq and Syria"."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in ("pobj", "conj", "appos", "compound") or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.dep_ == "prep" and current.lower_ == "of":
+            current = current.head  # the "resort" of "the resort of Antalya"
+        elif current.dep_ == "prep":
+            return current
     return None
 
 
@@ -163,22 +189,30 @@ def _time_anchors(doc: Doc, published: date | None, triggers: set[int],
 
 
 def _when(report: Found, times: Anchors[_Time], published: date | None) -> When | None:
+    """The event's day from its time expression; the publication day when the text gives none, or
+    when the day it gives is still to come: what has happened by then is the announcement ("will
+    travel to Paris on Tuesday" is an intention stated on the day of the report)."""
     found = times.find(report.trigger)
     if found is not None:
         anchor = found[0]
         resolved = resolve(anchor.value.text, published, future=_future(report.trigger))
-        if resolved is not None:
+        if resolved is not None and (published is None or resolved.day <= published):
             return When(resolved.day.isoformat(), resolved.basis, resolved.precision, anchor.value.span)
     return When(published.isoformat(), "publication") if published else None
 
 
 def _future(trigger: Token) -> bool:
-    """Is the event told as yet to come: "will meet", "is to visit", "plans to sign"."""
-    for token in (trigger, trigger.head):
+    """Is the event told as yet to come: "will meet", "is to visit", "plans to sign", "will
+    travel to Paris for talks" (for the talks)."""
+    previous = trigger
+    for token in (trigger, *trigger.ancestors):
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
             return True
-        if token is not trigger and trigger.dep_ == "xcomp" and token.lemma_.lower() in FUTURE_HEADS:
+        if previous.dep_ == "xcomp" and token.lemma_.lower() in FUTURE_HEADS:
             return True
+        if token.pos_ in ("VERB", "AUX") and token is not trigger:
+            return False  # the first verb above the trigger decides
+        previous = token
     return False
 
 
