@@ -65,13 +65,14 @@ def test_eval_name_matching_rules(gold: str, predicted: str, ok: bool) -> None:
     assert name_matches(gold, predicted) is ok
 
 
-def _bench_module() -> object:
-    """bench/root_accuracy.py, which holds the gold readers and the PLOVER type → root map."""
+def _bench_module(name: str = "root_accuracy") -> object:
+    """A bench script as a module: root_accuracy.py holds the gold readers and the PLOVER type →
+    root map, when_where.py the scorer of the labelled dates and places."""
     import importlib.util
     import sys
 
-    path = Path(__file__).resolve().parents[1] / "bench" / "root_accuracy.py"
-    spec = importlib.util.spec_from_file_location("root_accuracy", path)
+    path = Path(__file__).resolve().parents[1] / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up while being made
@@ -87,3 +88,18 @@ def test_eval_gate_root_accuracy_meets_its_floor(name: str, shared: Path, coder:
     correct = sum(1 for item, p in zip(items, predictions, strict=True) if p.root in item.roots)
     floor = BASELINE["root_accuracy"][name]
     assert correct / len(items) >= floor, f"{name}: {correct}/{len(items)}, floor {floor}"
+
+
+@pytest.fixture(scope="module")
+def when_where_outcomes(shared: Path, coder: Coder) -> list[object]:
+    bench = _bench_module("when_where")
+    lines = bench.GOLD.read_text(encoding="utf-8").splitlines()  # type: ignore[attr-defined]
+    return bench.score([json.loads(line) for line in lines if line.strip()], coder)  # type: ignore[attr-defined, no-any-return]
+
+
+@pytest.mark.parametrize("field", sorted(BASELINE["when_where"]))
+def test_eval_gate_when_where_meets_its_floor(when_where_outcomes: list[object], field: str) -> None:
+    right = sum(getattr(o, f"{field}_ok") for o in when_where_outcomes)
+    floor = BASELINE["when_where"][field]
+    assert len(when_where_outcomes) >= 100
+    assert right / len(when_where_outcomes) >= floor, f"{field}: {right}/{len(when_where_outcomes)}, floor {floor}"

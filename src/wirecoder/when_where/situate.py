@@ -4,7 +4,8 @@ Times are the doc's DATE and TIME entities that :func:`~wirecoder.when_where.dat
 as a point in time; places are its GPE, LOC and FAC entities that the gazetteer knows, *in a
 locative position*: after in / at / near / ... ("talks in Islamabad"), a destination after to /
 into or the object of a motion verb ("a visit to Nepal", "visited Nepal") for the motion event
-only, or a modifier of the event noun ("the Islamabad talks"). A place named as a party ("Pakistan
+only, a point of departure for a withdrawal ("withdraw troops from Syria"), or a modifier of the
+event noun ("the Islamabad talks"). A place named as a party ("Pakistan
 supports China") is not where anything happened. :mod:`.anchors` picks each event's time and
 place (its own, the sentence's, the paragraph's). An event with no time takes the publication day
 (basis ``publication``); an event with no place has none, unless the dateline is asked for.
@@ -27,6 +28,7 @@ from wirecoder.when_where.dates import resolve
 from wirecoder.when_where.gazetteer import Place, PlaceGazetteer, load_places
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
+NOUN_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "nummod"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within",
                       "off", "along", "nearby"})
@@ -35,6 +37,9 @@ DESTINATION = frozenset({"to", "into", "toward", "towards"})
 MOTION = frozenset({"visit", "trip", "tour", "travel", "arrive", "arrival", "fly", "journey", "go", "come",
                     "return", "head", "deploy", "deployment", "send", "move", "march", "land", "enter",
                     "invade", "invasion", "incursion", "flee", "evacuate", "withdraw"})
+# Events that happen where they leave from: "withdraw troops from Syria".
+DEPARTURE = frozenset({"withdraw", "withdrawal", "pull", "pullout", "evacuate", "evacuation", "flee",
+                       "retreat", "expel", "expulsion", "deport", "deportation", "exit"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 FUTURE_HEADS = frozenset({"plan", "set", "due", "schedule", "expect", "prepare", "intend", "agree", "go"})
 
@@ -43,12 +48,13 @@ FUTURE_HEADS = frozenset({"plan", "set", "due", "schedule", "expect", "prepare",
 class _Time:
     text: str
     span: TextSpan
+    adverbial: bool  # says when something happened ("on Monday"), not which thing ("last year's heat")
 
 
 @dataclass(frozen=True, slots=True)
 class _Place:
     place: Place
-    relation: str  # in | to | object | modifier
+    relation: str  # in | to | from | object | modifier
     span: TextSpan
 
 
@@ -68,7 +74,8 @@ class Situator:
         published = _day(article.published)
         triggers = {f.trigger.i for f in found}
         parsed = {s.start for s in parsed_sentences(doc)}
-        times = Anchors(doc, _time_anchors(doc, published, triggers, parsed))
+        times = Anchors(doc, _time_anchors(doc, published, triggers, parsed),
+                        carry_ok=lambda a: a.value.adverbial)
         places = Anchors(doc, self._place_anchors(doc, actors, triggers, parsed),
                          carry_ok=lambda a: a.value.relation == "in")
         dateline = self._dateline(article, actors)
@@ -89,8 +96,10 @@ class Situator:
         anchors = []
         for ent, relation in candidates:
             place = gazetteer.geocode(ent.text, context)
-            if place is not None:
-                hangs = governor(ent.root, triggers).i if ent.sent.start in parsed else None
+            if place is None:
+                continue
+            hangs = _place_governor(ent.root, triggers) if ent.sent.start in parsed else None
+            if ent.sent.start not in parsed or hangs is not None:
                 value = _Place(place, relation, TextSpan(ent.start_char, ent.end_char, ent.text))
                 anchors.append(Anchor(ent.start_char, ent.end_char, ent.sent.start, hangs, value))
         return anchors
@@ -112,6 +121,8 @@ def _relation(ent: Span, triggers: set[int], parsed: bool) -> str | None:
         return "in"
     if before is not None and before.lower_ in DESTINATION:
         return "in" if parsed and _during_a_visit(ent.root) else "to"
+    if before is not None and before.lower_ == "from":
+        return "from"
     if not parsed:
         return None
     root = ent.root
@@ -122,6 +133,22 @@ def _relation(ent: Span, triggers: set[int], parsed: bool) -> str | None:
     preposition = _preposition_above(root)
     if preposition is not None and preposition.lower_ in LOCATIVE:
         return "in"  # "in the Turkish resort of Antalya", "in Iraq and Syria"
+    return None
+
+
+def _place_governor(token: Token, triggers: set[int]) -> int | None:
+    """The verb or event a place name is the place of, or None when it places a thing instead
+    ("funding for the crises in Somalia"). The walk up goes through names ("talks with Bajwa in
+    Islamabad"), "of" ("the resort of Antalya"), trips ("on a visit to Mogadishu") and a verb's
+    object ("attended a summit in Rome"), and stops at any other noun."""
+    current = token
+    while current.head.i != current.i:
+        previous, current = current, current.head
+        if current.pos_ in ("VERB", "AUX") or current.i in triggers:
+            return current.i
+        if current.pos_ == "NOUN" and previous.lower_ != "of" and current.lemma_.lower() not in MOTION \
+                and current.dep_ != "dobj":
+            return None
     return None
 
 
@@ -157,10 +184,13 @@ def _context(actors: list[Actor], places: list[Place]) -> dict[str, int]:
 
 
 def _where(report: Found, places: Anchors[_Place]) -> Location | None:
-    motion = report.trigger.lemma_.lower() in MOTION or report.code[:3] in ("042", "043", "044")
+    lemma = report.trigger.lemma_.lower()
+    motion = lemma in MOTION or report.code[:3] in ("042", "043", "044")
 
     def own_ok(anchor: Anchor[_Place], trigger: Token) -> bool:
-        return anchor.value.relation in ("in", "modifier") or motion
+        relation = anchor.value.relation
+        return relation in ("in", "modifier") or (relation == "from" and lemma in DEPARTURE) \
+            or (relation in ("to", "object") and motion)
 
     found = places.find(report.trigger, own_ok)
     if found is None:
@@ -183,7 +213,8 @@ def _time_anchors(doc: Doc, published: date | None, triggers: set[int],
     for ent in doc.ents:
         if ent.label_ in TIME_LABELS and resolve(ent.text, published) is not None:
             hangs = governor(ent.root, triggers).i if ent.sent.start in parsed else None
-            value = _Time(ent.text, TextSpan(ent.start_char, ent.end_char, ent.text))
+            adverbial = ent.root.dep_ not in NOUN_MODIFIERS
+            value = _Time(ent.text, TextSpan(ent.start_char, ent.end_char, ent.text), adverbial)
             anchors.append(Anchor(ent.start_char, ent.end_char, ent.sent.start, hangs, value))
     return anchors
 
