@@ -69,6 +69,9 @@ def _add_coding_options(parser: argparse.ArgumentParser) -> None:
                         help="your knowledge-base file of actors (our format; yours win); repeatable")
     parser.add_argument("--lexicon", action="append", default=[], metavar="FILE",
                         help="your CAMEO pattern file (our format; yours win); repeatable")
+    parser.add_argument("--dateline-places", action="store_true",
+                        help="an event with no place in its sentence or paragraph takes the dateline's "
+                             "(where the reporter filed; off by default)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings(model=args.model, workers=args.workers, batch_size=args.batch_size, parse=args.parse,
                     max_chars=args.max_chars, actor_files=tuple(args.actors),
-                    lexicon_files=tuple(args.lexicon))
+                    lexicon_files=tuple(args.lexicon), dateline_places=args.dateline_places)
 
 
 def _report(results: Iterable[Document | Failure], failures: list[Failure]) -> Iterable[Document]:

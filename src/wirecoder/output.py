@@ -60,13 +60,14 @@ def dumps(value: Any, indent: int | None = None) -> str:
 
 
 TABLE_COLUMNS = (("article", 18), ("date", 10), ("source", 22), ("code", 4), ("event", 26),
-                 ("target", 22), ("trigger", 12))
+                 ("target", 22), ("place", 16), ("trigger", 12))
 
 
 def _cells(document: Document, event: Event) -> list[str]:
     trigger = event.evidence[0].trigger if event.evidence else ""
+    place = f"{event.location.name} {event.location.country or ''}".strip() if event.location else "-"
     return [document.article.id, event.date or "", _party_label(event.source), event.code, event.label or "",
-            _party_label(event.target), trigger or ""]
+            _party_label(event.target), place, trigger or ""]
 
 
 def _party_label(party: Party | None) -> str:
