@@ -147,12 +147,13 @@ def test_cli_code_table_has_header_rows_and_count(tmp_path: Path, capsys: pytest
     code, out, _ = run_cli(["code", str(tmp_path / "a.txt"), "--format", "table"], capsys)
     lines = out.rstrip("\n").splitlines()
     assert code == 0
-    assert lines[0].split() == ["article", "date", "source", "code", "event", "target", "trigger"]
+    assert lines[0].split() == ["article", "date", "source", "code", "event", "target", "place", "trigger"]
     assert set(lines[1].replace(" ", "")) == {"-"}
     rows, footer = lines[2:-1], lines[-1]
     assert re.fullmatch(r"\d+ events", footer)
     assert int(footer.split()[0]) == len(rows) >= 1
     assert any("Russia" in row and "112" in row for row in rows), rows
+    assert any("Scholz" in row and "Berlin DEU" in row for row in rows), rows
 
 
 def test_cli_code_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
