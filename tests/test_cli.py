@@ -153,7 +153,7 @@ def test_cli_code_table_has_header_rows_and_count(tmp_path: Path, capsys: pytest
     assert re.fullmatch(r"\d+ events", footer)
     assert int(footer.split()[0]) == len(rows) >= 1
     assert any("Russia" in row and "112" in row for row in rows), rows
-    assert any("Scholz" in row and "Berlin DEU" in row for row in rows), rows
+    assert any("Biden" in row and "Berlin DEU" in row for row in rows), rows
 
 
 def test_cli_code_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -66,9 +66,6 @@ class PlaceGazetteer:
     def candidates(self, name: str) -> list[Place]:
         return list(self._by_name.get(_key(_strip(name)), ()))
 
-    def knows(self, name: str) -> bool:
-        return _key(_strip(name)) in self._by_name
-
     def geocode(self, name: str, context: dict[str, int] | None = None) -> Place | None:
         """The place ``name`` most likely means in an article about the ``context`` countries
         (ISO3 -> how often the article names them); see the module doc."""
