@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-from wirecoder.errors import ModelError, UsageError
+from wirecoder.errors import ModelError, StoreError, UsageError
 from wirecoder.evaluate import evaluate, gold_inputs, load_gold
 from wirecoder.output import document_json, dumps, render_table
 from wirecoder.pipeline import code_inputs
@@ -25,7 +27,20 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
 MAIN_EXAMPLES = """examples:
   wirecoder demo
+  wirecoder run corpus.jsonl --db events.duckdb
+  wirecoder events --db events.duckdb --actor CHN --code 05 --format table
   wirecoder code article.txt --format json
+"""
+RUN_EXAMPLES = """examples:
+  wirecoder run ../shared/corpora/news/news_articles.jsonl --db events.duckdb
+  wirecoder run crawl.warc.gz feeds/ --db events.duckdb --workers 2
+  wirecoder run corpus.jsonl --db events.duckdb --engine dask \\
+      --scheduler tcp://10.0.0.5:8786 --parts /shared/parts
+"""
+EVENTS_EXAMPLES = """examples:
+  wirecoder events --db events.duckdb --actor CHN --code 05 --from 2020-11-01 --to 2020-12-31
+  wirecoder events --db events.duckdb --format csv -o events.csv
+  wirecoder export --db events.duckdb --format gdelt -o events.gdelt.tsv
 """
 EVAL_EXAMPLES = """examples:
   wirecoder code ../shared/seed/000_0e87aa88177b14ee.txt --format json -o seed.json
@@ -74,6 +89,13 @@ def _add_coding_options(parser: argparse.ArgumentParser) -> None:
                              "(where the reporter filed; off by default)")
 
 
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a day as YYYY-MM-DD, got {value!r}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wirecoder", epilog=MAIN_EXAMPLES,
                                      description="Code news articles into CAMEO event data.",
@@ -101,6 +123,42 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.add_argument("--min-f1", type=float, help="exit 1 when dyad F1 is below this")
     _add_coding_options(evaluate)
+
+    run = commands.add_parser("run", help="code a corpus into the event database (resumable)",
+                              description="Code every new or changed article of the inputs into a DuckDB "
+                                          "event database; run it again to resume or update.",
+                              epilog=RUN_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    run.add_argument("paths", nargs="+", metavar="PATH",
+                     help="input files or directories (text, HTML, JSONL/JSON/CSV, WARC, RSS/Atom); "
+                          "- reads stdin")
+    run.add_argument("--db", default="events.duckdb", help="the database file (default: events.duckdb)")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local processes (default) or a Dask distributed cluster")
+    run.add_argument("--scheduler",
+                     help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a local cluster)")
+    run.add_argument("--parts", help="Dask engine: a directory all workers reach, for Parquet shards "
+                                     "(default: DB.parts)")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _add_coding_options(run)
+
+    events = commands.add_parser("events", help="list stored events, filtered",
+                                 epilog=EVENTS_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    events.add_argument("--db", default="events.duckdb", help="the database file (default: events.duckdb)")
+    events.add_argument("--actor", help="a CAMEO actor code prefix (CHN, CHNMIL), ISO3 country or name part")
+    events.add_argument("--code", help="a CAMEO event code prefix (05, 057)")
+    events.add_argument("--from", dest="start", type=_day, help="first day, YYYY-MM-DD")
+    events.add_argument("--to", dest="end", type=_day, help="last day, YYYY-MM-DD")
+    events.add_argument("--limit", type=_positive, help="at most this many events")
+    events.add_argument("--format", choices=("table", "csv", "jsonl", "parquet"), default="table")
+    events.add_argument("-o", "--output", help="write here (required for parquet)")
+
+    export = commands.add_parser("export", help="export the real events (clusters) as GDELT or PLOVER",
+                                 epilog=EVENTS_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("--db", default="events.duckdb", help="the database file (default: events.duckdb)")
+    export.add_argument("--format", choices=("gdelt", "plover"), required=True,
+                        help="gdelt: the 61 columns of the GDELT 2.0 event table, tab-separated; "
+                             "plover: JSONL")
+    export.add_argument("-o", "--output", help="write here instead of standard output")
 
     demo = commands.add_parser("demo", help="code the bundled sample corpus and print its events",
                                epilog="example:\n  wirecoder demo --workers 2",
@@ -204,15 +262,83 @@ def render_scores(summary: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def run_run(args: argparse.Namespace) -> int:
+    from wirecoder.batch import run
+
+    if args.engine == "local" and (args.scheduler or args.parts):
+        raise UsageError("--scheduler and --parts go with --engine dask")
+    report = run(args.paths, args.db, _settings(args), engine=args.engine, scheduler=args.scheduler,
+                 parts=args.parts, progress=not args.no_progress)
+    rate = report.words / report.seconds if report.seconds else 0.0
+    print(f"{args.db}: {report.coded} articles coded ({report.replaced} replaced), {report.skipped} already "
+          f"there, {report.failed} failed; {report.events} events, {report.clusters} real events after "
+          f"dedup; {report.seconds:.1f} s, {rate:,.0f} words/s", file=sys.stderr)
+    if report.failed:
+        print(f"wirecoder: {report.failed} input(s) failed: see the failures table of {args.db}",
+              file=sys.stderr)
+    return EXIT_FAILURES if report.failed else EXIT_OK
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            yield out
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from wirecoder.output import render_stored, write_records
+    from wirecoder.store import EventStore
+    from wirecoder.store.query import EventFilter, select_events
+
+    where = EventFilter(actor=args.actor, code=args.code, start=args.start, end=args.end, limit=args.limit)
+    with EventStore(args.db, read_only=True) as store:
+        found = select_events(store, where)
+    if args.format == "parquet":
+        if not args.output:
+            raise UsageError("--format parquet needs -o FILE")
+        write_records(found, "parquet", None, args.output)
+        return EXIT_OK
+    with _output(args.output) as out:
+        if args.format == "table":
+            out.write(render_stored(found) + "\n")
+        else:
+            write_records(found, args.format, out, None)
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from wirecoder.store import EventStore
+    from wirecoder.store.query import GDELT_COLUMNS, cluster_events, gdelt_row, plover_record
+
+    with EventStore(args.db, read_only=True) as store:
+        found = cluster_events(store)
+    with _output(args.output) as out:
+        if args.format == "gdelt":
+            out.write("\t".join(GDELT_COLUMNS) + "\n")
+            for event in found:
+                out.write("\t".join("" if v is None else str(v) for v in gdelt_row(event)) + "\n")
+        else:
+            for event in found:
+                out.write(dumps(plover_record(event)) + "\n")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    commands = {"eval": run_eval, "run": run_run, "events": run_events, "export": run_export}
     try:
         if args.command == "demo":
             return run_code([sample_path()], "table", _settings(args), None)
-        if args.command == "eval":
-            return run_eval(args)
+        if args.command in commands:
+            return commands[args.command](args)
         return run_code(args.paths, args.format, _settings(args), args.output)
-    except (UsageError, ModelError) as exc:
+    except (UsageError, ModelError, StoreError) as exc:
         print(f"wirecoder: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -9,6 +9,7 @@
     │   ├── InputTooLarge          more characters than ``Settings.max_chars``
     │   └── BadRecord              a JSONL/CSV record that is not valid or has no text
     ├── ModelError                 the spaCy model cannot be loaded
+    ├── StoreError                 the event database cannot be opened, or is not one of ours
     └── UsageError                 a bad option or combination of options (CLI exit 2)
 
 Library code raises these; a batch turns an ``InputError`` into a :class:`~wirecoder.records.Failure`
@@ -65,3 +66,7 @@ class ModelError(WirecoderError):
 
 class UsageError(WirecoderError):
     pass
+
+
+class StoreError(WirecoderError):
+    """The event database cannot be opened or used; the message names the file."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TextIO
 
 from wirecoder.records import Actor, Article, Document, Event, Party, Quote, Span
 
@@ -15,7 +16,7 @@ SCHEMA = "wirecoder/document/1"
 def _article(article: Article) -> dict[str, Any]:
     return {"id": article.id, "url": article.url, "title": article.title, "published": article.published,
             "agency": article.agency, "byline": article.byline, "dateline": article.dateline,
-            "language": article.language, "text": article.text}
+            "language": article.language, "outlet": article.outlet, "text": article.text}
 
 
 def _span(span: Span) -> dict[str, Any]:
@@ -82,16 +83,62 @@ def _fit(cell: str, width: int) -> str:
     return cell if len(cell) <= width else cell[: width - 1] + "…"
 
 
-def render_table(documents: Iterable[Document]) -> str:
-    """Events as an aligned text table, one row per event (cells are cut to fit)."""
-    lines = ["  ".join(name.ljust(width) for name, width in TABLE_COLUMNS)]
-    lines.append("  ".join("-" * width for _, width in TABLE_COLUMNS))
+def aligned(columns: Sequence[tuple[str, int]], rows: Iterable[Sequence[str]]) -> str:
+    """An aligned text table with a count of rows ("N events"); cells are cut to fit."""
+    lines = ["  ".join(name.ljust(width) for name, width in columns)]
+    lines.append("  ".join("-" * width for _, width in columns))
     count = 0
-    for document in documents:
-        for event in document.events:
-            cells = _cells(document, event)
-            lines.append("  ".join(_fit(c, width).ljust(width)
-                                   for c, (_, width) in zip(cells, TABLE_COLUMNS, strict=True)).rstrip())
-            count += 1
+    for cells in rows:
+        fitted = (_fit(c, width).ljust(width) for c, (_, width) in zip(cells, columns, strict=True))
+        lines.append("  ".join(fitted).rstrip())
+        count += 1
     lines.append(f"{count} events")
     return "\n".join(lines)
+
+
+def render_table(documents: Iterable[Document]) -> str:
+    """Events of coded documents as an aligned text table, one row per event."""
+    return aligned(TABLE_COLUMNS, (_cells(d, e) for d in documents for e in d.events))
+
+
+STORED_COLUMNS = (("article", 18), ("date", 10), ("source", 22), ("code", 4), ("event", 26),
+                  ("target", 22), ("place", 16), ("articles", 8))
+
+
+def render_stored(events: Iterable[dict[str, Any]]) -> str:
+    """Events read from the store (``wirecoder events``) as an aligned text table."""
+    def side(event: dict[str, Any], name: str) -> str:
+        extra = " ".join(x for x in (event[f"{name}_country"], event[f"{name}_sector"]) if x)
+        label = event[f"{name}_name"] or "-"
+        return f"{label} ({extra})" if extra and event[f"{name}_name"] else label
+
+    return aligned(STORED_COLUMNS, ([
+        e["article_id"], str(e["date"] or ""), side(e, "source"), e["code"], e["label"] or "",
+        side(e, "target"),
+        f"{e['place_name']} {e['place_country'] or ''}".strip() if e["place_name"] else "-",
+        str(e["num_articles"] or "")] for e in events))
+
+
+def write_records(records: list[dict[str, Any]], fmt: str, out: TextIO | None, path: str | None) -> None:
+    """Rows as CSV, JSON lines or Parquet (which needs ``path``); dates as ISO strings in text."""
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if path is None:
+            raise ValueError("parquet needs an output file (-o FILE)")
+        pq.write_table(pa.Table.from_pylist(records), path)
+        return
+    assert out is not None
+    if fmt == "csv":
+        writer = csv.writer(out)
+        if records:
+            writer.writerow(records[0].keys())
+        writer.writerows([_text(v) for v in r.values()] for r in records)
+    else:
+        for record in records:
+            out.write(dumps({k: _text(v) for k, v in record.items()}) + "\n")
+
+
+def _text(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value

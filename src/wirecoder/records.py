@@ -36,6 +36,7 @@ class RawRecord:
     url: str | None = None
     published: str | None = None
     title: str | None = None
+    outlet: str | None = None  # the publication: "The Guardian", "Wikinews"
     notes: tuple[str, ...] = ()
 
 
@@ -53,6 +54,7 @@ class Article:
     byline: str | None = None
     dateline: str | None = None
     language: str | None = None
+    outlet: str | None = None
     notes: tuple[str, ...] = ()
 
 

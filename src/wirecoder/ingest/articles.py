@@ -30,7 +30,8 @@ def make_article(record: RawRecord, max_chars: int) -> Article:
     return Article(id=record.id or content_id(cleaned.text), text=cleaned.text, origin=origin,
                    url=page.url if page else record.url, title=title or cleaned.title, published=published,
                    agency=cleaned.agency, byline=cleaned.byline, dateline=cleaned.dateline,
-                   language=page.language if page else None, notes=tuple(notes))
+                   language=page.language if page else None,
+                   outlet=record.outlet or (page.sitename if page else None), notes=tuple(notes))
 
 
 def _clean(raw: str, origin: str, notes: list[str], detect_title: bool) -> Cleaned:

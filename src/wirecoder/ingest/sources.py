@@ -254,7 +254,8 @@ def _field(record: Mapping[str, Any], *names: str) -> str | None:
 
 
 def record_from_mapping(value: object, origin: str, notes: tuple[str, ...] = ()) -> Item:
-    """A JSON object or CSV row (``id``, ``url``, ``published``/``date``, ``title``, ``text``/``html``)."""
+    """A JSON object or CSV row (``id``, ``url``, ``published``/``date``, ``title``, ``text``/``html``,
+    ``outlet``/``source``/``publisher``/``site``)."""
     if not isinstance(value, Mapping):
         return Failure(origin, f"record is a JSON {_json_kind(value)}, not an object")
     text, html = value.get("text"), value.get("html")
@@ -266,7 +267,7 @@ def record_from_mapping(value: object, origin: str, notes: tuple[str, ...] = ())
     return RawRecord(origin=origin, id=_field(value, "id"), text=text if text and text.strip() else None,
                      html=None if text and text.strip() else html, url=_field(value, "url"),
                      published=_field(value, "published", "date"), title=_field(value, "title"),
-                     notes=notes)
+                     outlet=_field(value, "outlet", "source", "publisher", "site"), notes=notes)
 
 
 def _json_kind(value: object) -> str:
