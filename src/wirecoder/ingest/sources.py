@@ -1,4 +1,5 @@
-"""Read inputs into raw records: text and HTML files, JSONL/JSON/CSV record files, directories, stdin.
+"""Read inputs into raw records: text and HTML files, JSONL/JSON/CSV record files, WARC crawls and
+RSS/Atom feeds (:mod:`.crawls`), directories, stdin.
 
 A path that cannot be read, or a record that is broken, becomes a :class:`Failure` in the stream;
 the other inputs go on. Record files are read one record at a time.
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from wirecoder.errors import InputError, InputTooLarge, UnreadableInput
+from wirecoder.ingest.crawls import FEED_SUFFIXES, is_feed, is_warc, read_feed, read_warc
 from wirecoder.ingest.decode import decode_bytes, looks_binary
 from wirecoder.records import Failure, RawRecord
 
@@ -27,7 +29,8 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 JSON_SUFFIXES = frozenset({".json"})
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | CSV_SUFFIXES
+RECORD_SUFFIXES = JSONL_SUFFIXES | JSON_SUFFIXES | CSV_SUFFIXES
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES | FEED_SUFFIXES | {".warc"}
 
 Item = RawRecord | Failure
 
@@ -68,7 +71,8 @@ def _missing(path: Path) -> str:
 
 def _read_directory(root: Path, max_bytes: int) -> Iterator[Item]:
     try:
-        files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES)
+        files = sorted(p for p in root.rglob("*")
+                       if p.is_file() and (p.suffix.lower() in KNOWN_SUFFIXES or is_warc(p)))
     except OSError as exc:
         yield Failure(str(root), f"cannot list directory: {exc.strerror or exc}")
         return
@@ -80,6 +84,12 @@ def _read_directory(root: Path, max_bytes: int) -> Iterator[Item]:
 
 def read_file(path: Path, max_bytes: int) -> Iterator[Item]:
     suffix = path.suffix.lower()
+    if is_warc(path):
+        yield from read_warc(path, max_bytes)
+        return
+    if is_feed(path):
+        yield from read_feed(path, max_bytes)
+        return
     if suffix in JSONL_SUFFIXES | JSON_SUFFIXES | CSV_SUFFIXES:
         yield from _not_silent(_read_record_file(path, suffix), str(path))
         return

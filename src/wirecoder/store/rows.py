@@ -160,7 +160,9 @@ class Rows:
 
     def add_failure(self, failure: Failure, failed_at: datetime | None = None) -> None:
         when = failed_at or datetime.now(UTC).replace(tzinfo=None)
-        self.tables["failures"].append((failure.origin, failure.article_id or "", failure.reason, when))
+        key = (failure.origin, failure.article_id or "")
+        self.tables["failures"] = [row for row in self.tables["failures"] if row[:2] != key]
+        self.tables["failures"].append((*key, failure.reason, when))
 
     def article_ids(self) -> list[str]:
         return [row[0] for row in self.tables["articles"]]

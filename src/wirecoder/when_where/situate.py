@@ -207,11 +207,26 @@ def _location(place: Place, level: str, span: TextSpan | None) -> Location:
 
 # ---------- times ----------
 
+def _time_expressions(doc: Doc) -> list[Span]:
+    """The doc's time entities, with neighbours the recogniser split joined: "Wednesday, 25
+    November" is one expression (and an explicit date), not a weekday and a date."""
+    found: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in TIME_LABELS:
+            continue
+        between = doc.text[found[-1].end_char:ent.start_char] if found else ""
+        if found and ent.start - found[-1].end <= 1 and between in (" ", ", "):
+            found[-1] = doc[found[-1].start:ent.end]
+        else:
+            found.append(ent)
+    return found
+
+
 def _time_anchors(doc: Doc, published: date | None, triggers: set[int],
                   parsed: set[int]) -> list[Anchor[_Time]]:
     anchors = []
-    for ent in doc.ents:
-        if ent.label_ in TIME_LABELS and resolve(ent.text, published) is not None:
+    for ent in _time_expressions(doc):
+        if resolve(ent.text, published) is not None:
             hangs = governor(ent.root, triggers).i if ent.sent.start in parsed else None
             adverbial = ent.root.dep_ not in NOUN_MODIFIERS
             value = _Time(ent.text, TextSpan(ent.start_char, ent.end_char, ent.text), adverbial)
