@@ -43,7 +43,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
     origin, found = str(path), 0
     try:
         with path.open("rb") as stream:
-            for number, record in enumerate(ArchiveIterator(stream), start=1):
+            for number, record in enumerate(ArchiveIterator(stream, check_digests=True), start=1):
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 kind = (record.http_headers.get_header("Content-Type") or "").lower()
@@ -56,6 +56,13 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
                 if len(data) > max_bytes:
                     yield Failure(
                         where, f"page too large (limit {max_bytes:,} bytes; raise it with --max-chars)"
+                    )
+                    continue
+                record.content_stream().read()  # to the end, where the digest is checked
+                digest = record.rec_headers.get_header("WARC-Payload-Digest")
+                if record.digest_checker.passed is False or (digest and record.digest_checker.passed is None):
+                    yield Failure(
+                        where, "page is truncated or corrupt (its WARC payload digest does not match)"
                     )
                     continue
                 yield _page(data, where, url)
