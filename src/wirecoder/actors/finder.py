@@ -40,9 +40,10 @@ class ActorFinder:
         day = article.published[:10] if article.published else None
         clusters = Resolver(self.resources, day).resolve(mentions)
         _unlabelled_names(doc, clusters)
-        return [self._actor(f"A{i}", cluster, doc) for i, cluster in enumerate(clusters, start=1)]
+        text = doc.text  # built from every token at each access: once
+        return [self._actor(f"A{i}", cluster, doc, text) for i, cluster in enumerate(clusters, start=1)]
 
-    def _actor(self, actor_id: str, cluster: Cluster, doc: Doc) -> Actor:
+    def _actor(self, actor_id: str, cluster: Cluster, doc: Doc, text: str) -> Actor:
         country = cluster.country
         iso3 = country.iso3 if country else None
         org = next((m.org for m in cluster.mentions if m.org is not None), None)
@@ -60,7 +61,7 @@ class ActorFinder:
             else "person"  # type: ignore[assignment]
         return Actor(id=actor_id, name=cluster.name, kind=kind, country=iso3 or (cameo if cameo else None),
                      sector=sectors[0] if sectors else None, sectors=tuple(sectors), roles=tuple(roles),
-                     code=code, mentions=tuple(Span(a, b, doc.text[a:b]) for a, b in spans))
+                     code=code, mentions=tuple(Span(a, b, text[a:b]) for a, b in spans))
 
 
 def _unlabelled_names(doc: Doc, clusters: list[Cluster]) -> None:

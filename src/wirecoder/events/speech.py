@@ -98,12 +98,13 @@ def find_quotes(doc: Doc, amap: ActorMap, lexicon: Lexicon) -> list[QuoteSpan]:
     """Direct quotes of four words or more, with the speaker and intermediary named next to them."""
     found = []
     starts = [t.idx for t in doc]
-    for match in _QUOTED.finditer(doc.text):
+    text = doc.text  # built from every token at each access: once
+    for match in _QUOTED.finditer(text):
         group = "a" if match.group("a") is not None else "b"
         start, end = match.start(group), match.end(group)
-        if len(doc.text[start:end].split()) < 4:
+        if len(text[start:end].split()) < 4:
             continue
-        first, last = doc[_token_at(starts, start)], doc[_token_at(starts, min(end, len(doc.text) - 1))]
+        first, last = doc[_token_at(starts, start)], doc[_token_at(starts, min(end, len(text) - 1))]
         speaker, via = _quote_speaker(first, last, start, end, amap, lexicon)
         found.append(QuoteSpan(start, end, speaker, via))
     return found
@@ -130,5 +131,6 @@ def _quote_speaker(first: Token, last: Token, start: int, end: int, amap: ActorM
 
 
 def quote_records(doc: Doc, quotes: list[QuoteSpan]) -> list[Quote]:
-    return [Quote(speaker=q.speaker.id if q.speaker else None, text=doc.text[q.start:q.end], start=q.start,
+    text = doc.text
+    return [Quote(speaker=q.speaker.id if q.speaker else None, text=text[q.start:q.end], start=q.start,
                   end=q.end) for q in quotes]

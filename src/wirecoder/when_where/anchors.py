@@ -62,8 +62,9 @@ def governor(token: Token, triggers: set[int]) -> Token:
 def paragraphs(doc: Doc) -> dict[int, int]:
     """Sentence start -> paragraph number (paragraphs are separated by line breaks)."""
     numbers, paragraph, last_end = {}, 0, 0
+    text = doc.text  # built from every token at each access: once
     for sentence in doc.sents:
-        if "\n" in doc.text[last_end:sentence.start_char]:
+        if "\n" in text[last_end:sentence.start_char]:
             paragraph += 1
         numbers[sentence.start] = paragraph
         last_end = sentence.start_char + len(sentence.text.rstrip())  # a sentence keeps its "\n\n"

@@ -211,10 +211,11 @@ def _time_expressions(doc: Doc) -> list[Span]:
     """The doc's time entities, with neighbours the recogniser split joined: "Wednesday, 25
     November" is one expression (and an explicit date), not a weekday and a date."""
     found: list[Span] = []
+    text = doc.text
     for ent in doc.ents:
         if ent.label_ not in TIME_LABELS:
             continue
-        between = doc.text[found[-1].end_char:ent.start_char] if found else ""
+        between = text[found[-1].end_char:ent.start_char] if found else ""
         if found and ent.start - found[-1].end <= 1 and between in (" ", ", "):
             found[-1] = doc[found[-1].start:ent.end]
         else:
