@@ -14,7 +14,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 from typing import BinaryIO
 
@@ -25,7 +25,7 @@ from wirecoder.events import EventCoder, load_lexicon
 from wirecoder.events.merge import merge
 from wirecoder.ingest import read_articles
 from wirecoder.nlp import Annotator
-from wirecoder.nlp.select import ACTOR_WORDS, needs_parse
+from wirecoder.nlp.select import ACTOR_WORDS, needs_parse, trigger_forms
 from wirecoder.records import Article, Document, Failure
 from wirecoder.settings import Settings
 from wirecoder.when_where import Situator, is_big_city
@@ -44,7 +44,19 @@ class Coder:
         self.situator = Situator(dateline_places=settings.dateline_places)
 
     def _needs_parse(self, sentence: Span) -> bool:
-        return needs_parse(sentence, self.actors.cue_words)
+        return needs_parse(sentence, self.actors.cue_words, self.triggers)
+
+    @cached_property
+    def triggers(self) -> frozenset[str]:
+        """The written forms of every lexicon and reporting verb and noun (see :mod:`.nlp.select`)."""
+        lexicon = self.events.lexicon
+        irregular: dict[str, list[str]] = {}
+        if "lemmatizer" in self.annotator.nlp.pipe_names:
+            tables = getattr(self.annotator.nlp.get_pipe("lemmatizer"), "lookups", None)
+            if tables is not None and tables.has_table("lemma_exc"):
+                for pos in ("verb", "noun"):
+                    irregular.update(tables.get_table("lemma_exc").get(pos, {}))
+        return trigger_forms([*lexicon.verbs, *lexicon.reporting], lexicon.nouns, irregular)
 
     @property
     def events(self) -> EventCoder:

@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from wirecoder.nlp import Annotator, parsed_sentences
-from wirecoder.nlp.select import needs_parse
+from wirecoder.nlp.select import needs_parse, trigger_forms
 from wirecoder.settings import Settings
 
 TEXT = ("Chinese Defence Minister Wei Fenghe held talks with Pakistan Army chief Qamar Javed Bajwa "
@@ -72,3 +72,21 @@ def test_annotate_keeps_order_and_contexts() -> None:
 def test_needs_parse_picks_sentences_with_actor_cues(sentence: str, expected: bool) -> None:
     doc = _annotate("all", [sentence])[0]
     assert needs_parse(next(doc.sents)) is expected
+
+
+def test_trigger_forms_inflect_the_lemmas() -> None:
+    forms = trigger_forms(["sign", "stop", "carry", "meet", "arrive"], ["talk", "ceremony"], {"met": ["meet"]})
+    assert {"signs", "signed", "signing", "stopped", "stopping", "carries", "carried", "arriving", "met",
+            "talks", "ceremonies"} <= forms
+    assert "held" not in forms  # only the irregular forms given
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Wei met Bajwa in Islamabad.", True),  # an actor and a trigger
+    ('Alvi: "We hope for more."', True),  # a quotation mark
+    ("Wei Fenghe is 66 years old.", False),  # an actor, nothing that can trigger an event
+])
+def test_needs_parse_wants_a_trigger_when_given_the_forms(sentence: str, expected: bool) -> None:
+    doc = _annotate("all", [sentence])[0]
+    triggers = trigger_forms(["meet"], [], {"met": ["meet"]})
+    assert needs_parse(next(doc.sents), triggers=triggers) is expected
