@@ -1,5 +1,6 @@
 # Two entry points for a fresh machine (see README):
-#   make demo   create .venv, install wirecoder, code the bundled sample corpus, print its events
+#   make demo   create .venv, install wirecoder, run the bundled sample corpus into the embedded
+#               event database (wirecoder-demo.duckdb), print its events
 #   make test   install the dev dependencies and run the whole test suite
 PYTHON ?= python3
 VENV ?= .venv

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -166,17 +167,56 @@ def test_cli_code_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert document["article"]["id"] == "a"
 
 
-def test_cli_demo_prints_table(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_cli(["demo"], capsys)
+def test_cli_demo_runs_the_sample_into_a_database_and_prints_its_events(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "demo.duckdb"
+    code, out, err = run_cli(["demo", "--db", str(db)], capsys)
     lines = out.rstrip("\n").splitlines()
-    assert code == 0
-    assert lines[0].startswith("article")
+    assert code == 0 and db.exists()
+    assert lines[0].split()[:2] == ["article", "date"] and "articles" in lines[0]
     count = int(re.fullmatch(r"(\d+) events", lines[-1]).group(1))  # type: ignore[union-attr]
     assert count == len(lines) - 3 > 0
     assert any(line.startswith("wikinews-") for line in lines[2:-1])
+    assert "21 articles coded" in err
 
 
-@pytest.mark.parametrize("command", [[], ["code"], ["demo"]], ids=["wirecoder", "code", "demo"])
+def test_cli_run_events_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text("Published: 1 December 2020\n\n" + TALKS + ACCUSES + PROTESTS)
+    db = str(tmp_path / "events.duckdb")
+    code, _, err = run_cli(["run", str(tmp_path / "a.txt"), "--db", db, "--no-progress"], capsys)
+    assert code == 0 and "1 articles coded" in err
+    code, _, err = run_cli(["run", str(tmp_path / "a.txt"), "--db", db, "--no-progress"], capsys)
+    assert code == 0 and "0 articles coded" in err and "1 already there" in err
+    code, out, _ = run_cli(["events", "--db", db, "--actor", "RUS", "--format", "jsonl"], capsys)
+    found = {e["code"]: e for e in jsonl(out)}
+    assert set(found) == {"112", "194"}  # accused, of shelling
+    assert (found["112"]["source_name"], found["112"]["target_name"], found["112"]["date"]) == \
+        ("Russia", "Ukraine", "2020-12-01")
+    code, out, _ = run_cli(["events", "--db", db, "--code", "04", "--from", "2020-11-30", "--to", "2020-11-30",
+                            "--format", "csv"], capsys)
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["code"], r["place_name"]) for r in rows] == [("040", "Berlin")]
+    parquet = tmp_path / "events.parquet"
+    assert run_cli(["events", "--db", db, "--format", "parquet", "-o", str(parquet)], capsys)[0] == 0
+    assert parquet.stat().st_size > 0
+    code, out, _ = run_cli(["export", "--db", db, "--format", "gdelt"], capsys)
+    header, *rows = [line.split("\t") for line in out.splitlines()]
+    assert len(header) == 61 and all(len(r) == 61 for r in rows) and len(rows) == 4
+    code, out, _ = run_cli(["export", "--db", db, "--format", "plover"], capsys)
+    assert {r["cameo"] for r in jsonl(out)} == {"040", "112", "194", "111"}
+
+
+def test_cli_store_errors_name_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(["events", "--db", str(tmp_path / "none.duckdb")], capsys)
+    assert code == 2 and "none.duckdb: no such database" in err
+    code, _, err = run_cli(["events", "--db", str(tmp_path / "x.duckdb"), "--format", "parquet"], capsys)
+    assert code == 2
+    code, _, err = run_cli(["run", "x.jsonl", "--scheduler", "tcp://h:8786"], capsys)
+    assert code == 2 and "--engine dask" in err
+
+
+@pytest.mark.parametrize("command", [[], ["code"], ["demo"], ["run"], ["events"], ["export"]],
+                         ids=["wirecoder", "code", "demo", "run", "events", "export"])
 def test_cli_help_shows_an_example(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli([*command, "--help"], capsys)
     assert code == 0

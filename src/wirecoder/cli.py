@@ -16,12 +16,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
+from wirecoder.batch.run import Engine
 from wirecoder.errors import ModelError, StoreError, UsageError
 from wirecoder.evaluate import evaluate, gold_inputs, load_gold
-from wirecoder.output import document_json, dumps, render_table
+from wirecoder.output import document_json, dumps, render_stored, render_table, write_records
 from wirecoder.pipeline import code_inputs
 from wirecoder.records import Document, Failure
 from wirecoder.settings import DEFAULT_MODEL, Settings
+from wirecoder.store.query import EventFilter
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
@@ -160,9 +162,13 @@ def build_parser() -> argparse.ArgumentParser:
                              "plover: JSONL")
     export.add_argument("-o", "--output", help="write here instead of standard output")
 
-    demo = commands.add_parser("demo", help="code the bundled sample corpus and print its events",
-                               epilog="example:\n  wirecoder demo --workers 2",
+    demo = commands.add_parser("demo", help="run the bundled sample into a database and print its events",
+                               description="The main job on the bundled sample (21 Wikinews articles): "
+                                           "`wirecoder run SAMPLE --db DB`, then `wirecoder events --db DB`.",
+                               epilog="example:\n  wirecoder demo --db demo.duckdb --workers 2",
                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    demo.add_argument("--db", default="wirecoder-demo.duckdb",
+                      help="the database file (default: wirecoder-demo.duckdb)")
     _add_coding_options(demo)
     return parser
 
@@ -263,20 +269,30 @@ def render_scores(summary: dict[str, Any]) -> str:
 
 
 def run_run(args: argparse.Namespace) -> int:
-    from wirecoder.batch import run
-
     if args.engine == "local" and (args.scheduler or args.parts):
         raise UsageError("--scheduler and --parts go with --engine dask")
-    report = run(args.paths, args.db, _settings(args), engine=args.engine, scheduler=args.scheduler,
-                 parts=args.parts, progress=not args.no_progress)
+    return _run_into(args.paths, args.db, _settings(args), engine=args.engine, scheduler=args.scheduler,
+                     parts=args.parts, progress=not args.no_progress)
+
+
+def _run_into(paths: Sequence[str], db: str, settings: Settings, *, engine: Engine = "local",
+              scheduler: str | None = None, parts: str | None = None, progress: bool = True) -> int:
+    from wirecoder.batch import run
+
+    report = run(paths, db, settings, engine=engine, scheduler=scheduler, parts=parts, progress=progress)
     rate = report.words / report.seconds if report.seconds else 0.0
-    print(f"{args.db}: {report.coded} articles coded ({report.replaced} replaced), {report.skipped} already "
+    print(f"{db}: {report.coded} articles coded ({report.replaced} replaced), {report.skipped} already "
           f"there, {report.failed} failed; {report.events} events, {report.clusters} real events after "
           f"dedup; {report.seconds:.1f} s, {rate:,.0f} words/s", file=sys.stderr)
     if report.failed:
-        print(f"wirecoder: {report.failed} input(s) failed: see the failures table of {args.db}",
-              file=sys.stderr)
+        print(f"wirecoder: {report.failed} input(s) failed: see the failures table of {db}", file=sys.stderr)
     return EXIT_FAILURES if report.failed else EXIT_OK
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    status = _run_into([sample_path()], args.db, _settings(args))
+    _print_events(args.db, EventFilter(), "table", None)
+    return status
 
 
 @contextmanager
@@ -292,23 +308,26 @@ def _output(path: str | None) -> Iterator[TextIO]:
 
 
 def run_events(args: argparse.Namespace) -> int:
-    from wirecoder.output import render_stored, write_records
-    from wirecoder.store import EventStore
-    from wirecoder.store.query import EventFilter, select_events
-
     where = EventFilter(actor=args.actor, code=args.code, start=args.start, end=args.end, limit=args.limit)
-    with EventStore(args.db, read_only=True) as store:
+    return _print_events(args.db, where, args.format, args.output)
+
+
+def _print_events(db: str, where: EventFilter, fmt: str, output: str | None) -> int:
+    from wirecoder.store import EventStore
+    from wirecoder.store.query import select_events
+
+    with EventStore(db, read_only=True) as store:
         found = select_events(store, where)
-    if args.format == "parquet":
-        if not args.output:
+    if fmt == "parquet":
+        if not output:
             raise UsageError("--format parquet needs -o FILE")
-        write_records(found, "parquet", None, args.output)
+        write_records(found, "parquet", None, output)
         return EXIT_OK
-    with _output(args.output) as out:
-        if args.format == "table":
+    with _output(output) as out:
+        if fmt == "table":
             out.write(render_stored(found) + "\n")
         else:
-            write_records(found, args.format, out, None)
+            write_records(found, fmt, out, None)
     return EXIT_OK
 
 
@@ -334,7 +353,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {"eval": run_eval, "run": run_run, "events": run_events, "export": run_export}
     try:
         if args.command == "demo":
-            return run_code([sample_path()], "table", _settings(args), None)
+            return run_demo(args)
         if args.command in commands:
             return commands[args.command](args)
         return run_code(args.paths, args.format, _settings(args), args.output)
