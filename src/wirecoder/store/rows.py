@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -83,6 +84,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "hypothetical",
         "attribution",
         "mentions",
+        "uid",
     ),
     "evidence": ("article_id", "event_id", "n", "start", "end", "sentence", "trigger", "rule"),
     "quotes": ("article_id", "n", "speaker", "text", "start", "end"),
@@ -176,6 +178,11 @@ def coder_version() -> str:
         return "unknown"
 
 
+def event_uid(article_id: str, event_id: str) -> str:
+    """An event's id across the store (as migration 2 computes it in SQL)."""
+    return hashlib.md5(f"{article_id}/{event_id}".encode()).hexdigest()[:16]
+
+
 def article_hash(document: Document) -> str:
     """What makes an article the same article: its cleaned text."""
     return content_id(document.article.text)
@@ -220,6 +227,7 @@ def _event_row(article_id: str, event: Event, kinds: Mapping[str, str]) -> Row:
         event.hypothetical,
         event.attribution,
         event.mentions,
+        event_uid(article_id, event.id),
     )
 
 

@@ -9,7 +9,7 @@ refused rather than guessed at. Tables:
   ``article_id`` (an article coded again replaces all of them);
 * ``failures``: inputs and articles that could not be coded, with the reason;
 * ``clusters``: real events reported by several articles (cross-article dedup); each event row
-  points at its cluster with ``cluster_id``.
+  points at its cluster with ``cluster_id``; ``uid`` (migration 2) names an event store-wide.
 """
 
 from __future__ import annotations
@@ -72,6 +72,11 @@ CREATE TABLE clusters (
     first_date DATE, last_date DATE, place_country VARCHAR,
     num_articles INTEGER NOT NULL, num_sources INTEGER NOT NULL, num_mentions INTEGER NOT NULL
 );
+"""),
+    (2, "events.uid: one id per event across the store (for the HTTP API)", """
+ALTER TABLE events ADD COLUMN uid VARCHAR;
+UPDATE events SET uid = md5(article_id || '/' || event_id)[1:16];
+CREATE INDEX events_uid ON events (uid);
 """),
 )
 
