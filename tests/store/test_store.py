@@ -157,3 +157,22 @@ def test_store_exports_gdelt_and_plover(tmp_path: Path, seed_document: Document)
     record = plover_record(next(e for e in found if e["code"] == "057"))
     assert record["event"] == "SUPPORT" and record["source"][0]["code"] == "CHNMIL"  # cameo2plover_2021.tsv
     assert record["eventLoc"]["name"] == "Islamabad" and record["date"] == "2020-11-30"
+
+
+def test_store_upgrades_an_older_database_in_place(tmp_path: Path, seed_document: Document) -> None:
+    from wirecoder.store.rows import COLUMNS, event_uid
+    from wirecoder.store.schema import MIGRATIONS
+
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))  # a database as the first release made it
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+    con.execute(MIGRATIONS[0][2])
+    con.execute("INSERT INTO schema_migrations VALUES (1, 'v1', now())")
+    old = [c for c in COLUMNS["events"] if c != "uid"]
+    row = rows_of(seed_document).tables["events"][0][: len(old)]
+    con.execute(f"INSERT INTO events ({', '.join(chr(34) + c + chr(34) for c in old)}) VALUES "
+                f"({', '.join('?' for _ in old)})", list(row))
+    con.close()
+    with EventStore(path) as store:
+        assert store.query("SELECT version FROM schema_migrations ORDER BY 1") == [(1,), (2,)]
+        assert store.query("SELECT uid FROM events") == [(event_uid("seed", "E1"),)]

@@ -76,7 +76,6 @@ CREATE TABLE clusters (
     (2, "events.uid: one id per event across the store (for the HTTP API)", """
 ALTER TABLE events ADD COLUMN uid VARCHAR;
 UPDATE events SET uid = md5(article_id || '/' || event_id)[1:16];
-CREATE INDEX events_uid ON events (uid);
 """),
 )
 
