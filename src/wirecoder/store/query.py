@@ -17,6 +17,7 @@ from typing import Any
 from wirecoder.store.db import EventStore
 
 EVENT_COLUMNS = (
+    "uid",
     "article_id",
     "event_id",
     "cluster_id",
@@ -50,40 +51,64 @@ EVENT_COLUMNS = (
     "url",
     "sentence",
 )
-_SELECT = """
-SELECT e.article_id, e.event_id, e.cluster_id, e.date, e.date_basis, e.code, e.root, e.label, e.goldstein,
-       e.quad_class, e.plover, e.source_name, e.source_country, e.source_sector, e.source_code, e.target_name,
-       e.target_country, e.target_sector, e.target_code, e.place_name, e.place_country, e.lat, e.lon,
-       e.geonameid, e.negated, e.hypothetical, e.mentions, c.num_articles, c.num_sources, c.num_mentions,
-       a.url, v.sentence
+_FROM = """
 FROM events e
 JOIN articles a USING (article_id)
 LEFT JOIN clusters c USING (cluster_id)
 LEFT JOIN evidence v ON v.article_id = e.article_id AND v.event_id = e.event_id AND v.n = 0
 """
+_SELECT = (
+    """
+SELECT e.uid, e.article_id, e.event_id, e.cluster_id, e.date, e.date_basis, e.code, e.root, e.label,
+       e.goldstein, e.quad_class, e.plover, e.source_name, e.source_country, e.source_sector, e.source_code, e.target_name,
+       e.target_country, e.target_sector, e.target_code, e.place_name, e.place_country, e.lat, e.lon,
+       e.geonameid, e.negated, e.hypothetical, e.mentions, c.num_articles, c.num_sources, c.num_mentions,
+       a.url, v.sentence"""
+    + _FROM
+)
+SORTS = {"date": "e.date", "goldstein": "e.goldstein", "articles": "c.num_articles", "code": "e.code"}
 
 
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """``actor``: a CAMEO actor code prefix (CHN, CHNMIL), an ISO3 country or a name part, matched
-    on either side; ``code``: a CAMEO code prefix (05, 057); ``start``/``end``: days, inclusive."""
+    on either side; ``country``/``sector``: either side's; ``code``: a CAMEO code prefix (05, 057),
+    ``root`` a root (05); ``start``/``end``: days, inclusive; ``place``: part of the place name or
+    its ISO3 country; ``text``: words of the evidence sentence; ``sort``: a key of :data:`SORTS`,
+    ``-`` first for descending."""
 
     actor: str | None = None
+    country: str | None = None
+    sector: str | None = None
     code: str | None = None
+    root: str | None = None
     start: date | None = None
     end: date | None = None
+    place: str | None = None
+    text: str | None = None
+    sort: str = "date"
     limit: int | None = None
+    offset: int = 0
 
 
 def select_events(store: EventStore, where: EventFilter) -> list[dict[str, Any]]:
     clauses, parameters = _where(where)
+    descending = where.sort.startswith("-")
+    key = SORTS.get(where.sort.lstrip("-"), "e.date")
     sql = (
         _SELECT
         + (" WHERE " + " AND ".join(clauses) if clauses else "")
-        + " ORDER BY e.date NULLS LAST, e.article_id, e.event_id"
+        + f" ORDER BY {key} {'DESC' if descending else 'ASC'} NULLS LAST, e.article_id, e.event_id"
         + (f" LIMIT {int(where.limit)}" if where.limit else "")
+        + (f" OFFSET {int(where.offset)}" if where.offset else "")
     )
     return [dict(zip(EVENT_COLUMNS, row, strict=True)) for row in store.query(sql, parameters)]
+
+
+def count_events(store: EventStore, where: EventFilter) -> int:
+    clauses, parameters = _where(where)
+    sql = "SELECT count(*)" + _FROM + (" WHERE " + " AND ".join(clauses) if clauses else "")
+    return int(store.query(sql, parameters)[0][0])
 
 
 def _where(where: EventFilter) -> tuple[list[str], list[Any]]:
@@ -96,15 +121,32 @@ def _where(where: EventFilter) -> tuple[list[str], list[Any]]:
         )
         clauses.append("(" + side.format("source") + " OR " + side.format("target") + ")")
         parameters += [where.actor] * 6
-    if where.code:
-        clauses.append("starts_with(e.code, ?)")
-        parameters.append(where.code)
-    if where.start:
-        clauses.append("e.date >= ?")
-        parameters.append(where.start)
-    if where.end:
-        clauses.append("e.date <= ?")
-        parameters.append(where.end)
+    for field, value in (("country", where.country), ("sector", where.sector)):
+        if value:
+            clauses.append(
+                f"(upper(coalesce(e.source_{field}, '')) = upper(?) OR "
+                f"upper(coalesce(e.target_{field}, '')) = upper(?))"
+            )
+            parameters += [value, value]
+    simple: tuple[tuple[str, object], ...] = (
+        ("starts_with(e.code, ?)", where.code),
+        ("e.root = ?", where.root),
+        ("e.date >= ?", where.start),
+        ("e.date <= ?", where.end),
+    )
+    for clause, value in simple:
+        if value:
+            clauses.append(clause)
+            parameters.append(value)
+    if where.place:
+        clauses.append(
+            "(contains(lower(coalesce(e.place_name, '')), lower(?)) "
+            "OR upper(coalesce(e.place_country, '')) = upper(?))"
+        )
+        parameters += [where.place, where.place]
+    if where.text:
+        clauses.append("contains(lower(coalesce(v.sentence, '')), lower(?))")
+        parameters.append(where.text)
     return clauses, parameters
 
 
