@@ -60,8 +60,8 @@ LEFT JOIN evidence v ON v.article_id = e.article_id AND v.event_id = e.event_id 
 _SELECT = (
     """
 SELECT e.uid, e.article_id, e.event_id, e.cluster_id, e.date, e.date_basis, e.code, e.root, e.label,
-       e.goldstein, e.quad_class, e.plover, e.source_name, e.source_country, e.source_sector, e.source_code, e.target_name,
-       e.target_country, e.target_sector, e.target_code, e.place_name, e.place_country, e.lat, e.lon,
+       e.goldstein, e.quad_class, e.plover, e.source_name, e.source_country, e.source_sector, e.source_code,
+       e.target_name, e.target_country, e.target_sector, e.target_code, e.place_name, e.place_country, e.lat, e.lon,
        e.geonameid, e.negated, e.hypothetical, e.mentions, c.num_articles, c.num_sources, c.num_mentions,
        a.url, v.sentence"""
     + _FROM
@@ -134,10 +134,10 @@ def _where(where: EventFilter) -> tuple[list[str], list[Any]]:
         ("e.date >= ?", where.start),
         ("e.date <= ?", where.end),
     )
-    for clause, value in simple:
-        if value:
+    for clause, given in simple:
+        if given:
             clauses.append(clause)
-            parameters.append(value)
+            parameters.append(given)
     if where.place:
         clauses.append(
             "(contains(lower(coalesce(e.place_name, '')), lower(?)) "
