@@ -62,7 +62,8 @@ _SELECT = (
 SELECT e.uid, e.article_id, e.event_id, e.cluster_id, e.date, e.date_basis, e.code, e.root, e.label,
        e.goldstein, e.quad_class, e.plover, e.source_name, e.source_country, e.source_sector, e.source_code,
        e.target_name, e.target_country, e.target_sector, e.target_code, e.place_name, e.place_country, e.lat,
-       e.lon, e.geonameid, e.negated, e.hypothetical, e.mentions, c.num_articles, c.num_sources, c.num_mentions,
+       e.lon, e.geonameid, e.negated, e.hypothetical, e.mentions, c.num_articles, c.num_sources,
+       c.num_mentions,
        a.url, v.sentence"""
     + _FROM
 )
