@@ -162,6 +162,18 @@ def build_parser() -> argparse.ArgumentParser:
                              "plover: JSONL")
     export.add_argument("-o", "--output", help="write here instead of standard output")
 
+    serve = commands.add_parser("serve", help="serve the HTTP API and the dashboard over a database",
+                                epilog="examples:\n  wirecoder serve --db events.duckdb\n"
+                                       "  wirecoder serve --db events.duckdb --port 8080 --token s3cret",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    serve.add_argument("--db", default="events.duckdb", help="the database file (default: events.duckdb)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to bind (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=_positive, default=8000)
+    serve.add_argument("--token", help="require Authorization: Bearer TOKEN on every request")
+    serve.add_argument("--max-body", type=_positive, default=2_000_000, help="largest request body, bytes")
+    _add_coding_options(serve)
+
     demo = commands.add_parser("demo", help="run the bundled sample into a database and print its events",
                                description="The main job on the bundled sample (21 Wikinews articles): "
                                            "`wirecoder run SAMPLE --db DB`, then `wirecoder events --db DB`.",
@@ -289,6 +301,22 @@ def _run_into(paths: Sequence[str], db: str, settings: Settings, *, engine: Engi
     return EXIT_FAILURES if report.failed else EXIT_OK
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from wirecoder.api import ServeSettings, create_app
+    from wirecoder.store import EventStore, upgrade_store
+
+    upgrade_store(args.db)
+    with EventStore(args.db, read_only=True):  # a missing or foreign database is a usage error now
+        pass
+    settings = ServeSettings(db=args.db, token=args.token, max_body=args.max_body, coding=_settings(args))
+    print(f"wirecoder: serving {args.db} on http://{args.host}:{args.port}/ (API docs at /docs)",
+          file=sys.stderr)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
+
+
 def run_demo(args: argparse.Namespace) -> int:
     status = _run_into([sample_path()], args.db, _settings(args))
     _print_events(args.db, EventFilter(), "table", None)
@@ -313,9 +341,10 @@ def run_events(args: argparse.Namespace) -> int:
 
 
 def _print_events(db: str, where: EventFilter, fmt: str, output: str | None) -> int:
-    from wirecoder.store import EventStore
+    from wirecoder.store import EventStore, upgrade_store
     from wirecoder.store.query import select_events
 
+    upgrade_store(db)
     with EventStore(db, read_only=True) as store:
         found = select_events(store, where)
     if fmt == "parquet":
@@ -332,9 +361,10 @@ def _print_events(db: str, where: EventFilter, fmt: str, output: str | None) -> 
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from wirecoder.store import EventStore
+    from wirecoder.store import EventStore, upgrade_store
     from wirecoder.store.query import GDELT_COLUMNS, cluster_events, gdelt_row, plover_record
 
+    upgrade_store(args.db)
     with EventStore(args.db, read_only=True) as store:
         found = cluster_events(store)
     with _output(args.output) as out:
@@ -350,7 +380,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    commands = {"eval": run_eval, "run": run_run, "events": run_events, "export": run_export}
+    commands = {"eval": run_eval, "run": run_run, "events": run_events, "export": run_export,
+                "serve": run_serve}
     try:
         if args.command == "demo":
             return run_demo(args)

@@ -92,7 +92,12 @@ class EventStore:
             rows = self.con.execute("SELECT version FROM schema_migrations").fetchall()
         except duckdb.CatalogException as exc:
             raise StoreError(f"{self.path}: not a wirecoder database (no schema_migrations table)") from exc
-        self._refuse_newer({row[0] for row in rows})
+        done = {row[0] for row in rows}
+        self._refuse_newer(done)
+        if max(done, default=0) < LATEST:
+            old = max(done, default=0)
+            raise StoreError(f"{self.path}: made by an older wirecoder (schema {old}, this "
+                             f"one needs {LATEST}); upgrade it with upgrade_store() or any `wirecoder run --db`")
 
     def _refuse_newer(self, done: set[int]) -> None:
         if done and max(done) > LATEST:
@@ -144,6 +149,13 @@ class EventStore:
 
     def query(self, sql: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
         return self.con.execute(sql, parameters or []).fetchall()
+
+
+def upgrade_store(path: str | Path) -> None:
+    """Apply any missing migrations to an existing database (a no-op when it is current)."""
+    if Path(path).exists():
+        with EventStore(path):
+            pass
 
 
 def _now() -> datetime:
