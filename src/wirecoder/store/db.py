@@ -96,8 +96,8 @@ class EventStore:
         self._refuse_newer(done)
         if max(done, default=0) < LATEST:
             old = max(done, default=0)
-            raise StoreError(f"{self.path}: made by an older wirecoder (schema {old}, this "
-                             f"one needs {LATEST}); upgrade it with upgrade_store() or any `wirecoder run --db`")
+            raise StoreError(f"{self.path}: made by an older wirecoder (schema {old}, this one needs "
+                             f"{LATEST}); upgrade it with upgrade_store() or any `wirecoder run --db`")
 
     def _refuse_newer(self, done: set[int]) -> None:
         if done and max(done) > LATEST:
