@@ -137,7 +137,8 @@ def _pieces(found: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _timeline(dyad: dict[str, Any]) -> dict[str, Any]:
-    """Bars per day: cooperation (quad classes 1-2) up, conflict (3-4) down."""
+    """Bars on a time axis, one per day with events: cooperation (quad classes 1-2) up, conflict
+    (3-4) down."""
     days = dyad["days"]
     peak = max(
         [
@@ -146,15 +147,17 @@ def _timeline(dyad: dict[str, Any]) -> dict[str, Any]:
             *(d["quad_class"]["3"] + d["quad_class"]["4"] for d in days),
         ]
     )
-    width = max(1.0, 900 / max(len(days), 1))
+    first = date.fromisoformat(days[0]["date"]) if days else date.today()
+    span = (date.fromisoformat(days[-1]["date"]) - first).days + 1 if days else 1
+    width = 900 / span
     bars = []
-    for n, d in enumerate(days):
+    for d in days:
         up = d["quad_class"]["1"] + d["quad_class"]["2"]
         down = d["quad_class"]["3"] + d["quad_class"]["4"]
         bars.append(
             {
-                "x": 40 + n * width,
-                "w": max(width - 2, 1),
+                "x": round(40 + (date.fromisoformat(d["date"]) - first).days * width, 1),
+                "w": max(width - 1, 2),
                 "up": 100 * up / peak,
                 "down": 100 * down / peak,
                 "date": d["date"],
