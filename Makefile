@@ -22,9 +22,9 @@ demo: install
 	$(BIN)/wirecoder demo
 
 lint: dev
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench docs
 	$(BIN)/mypy
 
 test: dev
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench docs
 	$(BIN)/python -m pytest -q
