@@ -6,13 +6,14 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from wirecoder.ingest.articles import content_id
 from wirecoder.records import Document, Event, Failure, Party
+from wirecoder.when_where.dates import iso_day
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": (
@@ -113,7 +114,7 @@ class Rows:
                 article.url,
                 article.title,
                 article.published,
-                _day(article.published),
+                iso_day(article.published),
                 article.outlet,
                 article.agency,
                 article.byline,
@@ -208,7 +209,7 @@ def _event_row(article_id: str, event: Event, kinds: Mapping[str, str]) -> Row:
         event.plover,
         *_party(event.source, kinds),
         *_party(event.target, kinds),
-        _day(event.date),
+        iso_day(event.date),
         event.date_basis,
         event.date_precision,
         span.start if span else None,
@@ -230,14 +231,6 @@ def _event_row(article_id: str, event: Event, kinds: Mapping[str, str]) -> Row:
         event_uid(article_id, event.id),
     )
 
-
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def arrow_tables(rows: Rows) -> dict[str, Any]:

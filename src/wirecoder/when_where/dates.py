@@ -87,6 +87,16 @@ class Resolved:
     basis: Basis
 
 
+def iso_day(value: str | None) -> date | None:
+    """The day of an ISO 8601 date or date-time ("2020-12-01T23:11+05:30" -> 2020-12-01), if any."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def resolve(text: str, published: date | None, *, future: bool = False) -> Resolved | None:
     """The day an expression names; None if it names no point in time or needs a publication day
     that is unknown."""

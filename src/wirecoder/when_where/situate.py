@@ -24,7 +24,7 @@ from wirecoder.nlp import parsed_sentences
 from wirecoder.records import Actor, Article, Location, When
 from wirecoder.records import Span as TextSpan
 from wirecoder.when_where.anchors import Anchor, Anchors, governor
-from wirecoder.when_where.dates import resolve
+from wirecoder.when_where.dates import iso_day, resolve
 from wirecoder.when_where.gazetteer import Place, PlaceGazetteer, load_places
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -71,7 +71,7 @@ class Situator:
     def situate(self, doc: Doc, found: list[Found], article: Article, actors: list[Actor]) -> list[Found]:
         if not found:
             return found
-        published = _day(article.published)
+        published = iso_day(article.published)
         triggers = {f.trigger.i for f in found}
         parsed = {s.start for s in parsed_sentences(doc)}
         times = Anchors(doc, _time_anchors(doc, published, triggers, parsed),
@@ -262,11 +262,3 @@ def _future(trigger: Token) -> bool:
         previous = token
     return False
 
-
-def _day(published: str | None) -> date | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
