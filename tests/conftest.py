@@ -62,7 +62,8 @@ def api_db(tmp_path_factory: pytest.TempPathFactory, shared: Path,
     seed = (shared / "seed" / "000_0e87aa88177b14ee.txt").read_text(encoding="utf-8")
     picked = [r for r in news_records if r["id"] in ("wikinews-2019-055", "wikinews-2019-127", "guardian-sdf-694")]
     records = [{"id": "seed", "text": seed}, *picked,
-               {"id": "hostile", "text": HOSTILE, "published": "2022-08-10", "outlet": "<b>Bad</b> News"}]
+               {"id": "hostile", "text": HOSTILE, "published": "2022-08-10", "outlet": "<b>Bad</b> News",
+                "url": "javascript:fetch('/v1/events')"}]
     corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     db = folder / "events.duckdb"
     run([str(corpus)], db, Settings(), progress=False)

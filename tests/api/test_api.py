@@ -82,6 +82,14 @@ def test_api_errors_have_one_shape(client: TestClient) -> None:
     assert is_error(client.post("/v1/code", content=b"{" + b" " * 60_000 + b"}",
                                 headers={"content-type": "application/json"}), 413)
 
+    def streamed() -> Any:  # no Content-Length: chunked
+        for _ in range(10):
+            yield b" " * 10_000
+
+    assert is_error(client.post("/v1/code", content=streamed(), headers={"content-type": "application/json"}), 413)
+    for page in ("²", "99999999999999999999999", "-3", "x"):
+        assert client.get("/", params={"page": page}).status_code == 200
+
 
 def test_api_bearer_token(api_db: Path) -> None:
     guarded = TestClient(create_app(ServeSettings(db=str(api_db), token="s3cret")))
@@ -97,6 +105,7 @@ def test_api_pages_escape_what_documents_say(client: TestClient) -> None:
     page = client.get(f"/events/{hostile['uid']}").text
     assert "<script>window.__pwned" not in page and "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in page
     assert "<img src=x" not in page and "<b>Bad</b>" not in page
+    assert 'href="javascript:' not in page  # the record's url is javascript:..., never a link
     table = client.get("/", params={"actor": "RUS"}).text
     assert "<script>window" not in table and "&lt;script&gt;" in table
 

@@ -121,3 +121,16 @@ def test_run_dask_engine_gives_the_local_engines_events(tmp_path: Path, corpus: 
     assert report.coded == 4
     assert stored(distributed) == stored(local)
     assert not any((tmp_path / "parts").rglob("*.parquet"))  # merged shards are cleaned up
+
+
+def test_run_two_records_with_one_id_code_the_first(tmp_path: Path, corpus: Path) -> None:
+    # the same guid in two feeds, the same URL crawled twice: one id, two texts
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()][:2]
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text("\n".join(json.dumps(dict(r, id="same")) for r in records) + "\n", encoding="utf-8")
+    db = tmp_path / "events.duckdb"
+    report = run([str(twice)], db, Settings(batch_size=4), progress=False)
+    assert (report.coded, report.skipped, report.failed) == (1, 1, 0)
+    with EventStore(db, read_only=True) as store:
+        [(text,)] = store.query("SELECT text FROM articles")
+    assert str(records[0]["text"]).split()[5] in text

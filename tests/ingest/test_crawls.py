@@ -20,7 +20,7 @@ def page(record: dict[str, object]) -> bytes:
             f"<footer>© Example News</footer></body></html>").encode()
 
 
-def write_warc(path: Path, records: list[dict[str, object]], truncate: bool = False) -> None:
+def write_warc(path: Path, records: list[dict[str, object]], truncate: bool = False, status: str = "200 OK") -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -28,7 +28,7 @@ def write_warc(path: Path, records: list[dict[str, object]], truncate: bool = Fa
     writer = WARCWriter(buffer, gzip=True)
     for number, record in enumerate(records):
         body = page(record)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        headers = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(f"https://news.example/story/{number}", "response",
                                                       payload=BytesIO(body), http_headers=headers))
         image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
@@ -94,3 +94,10 @@ def test_crawls_gzip_of_something_else_is_a_failure(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress(b"this is not a WARC record\n"))
     items = list(read_articles([str(path)], 1_000_000))
     assert items and all(isinstance(i, Failure) for i in items)
+
+
+def test_crawls_error_pages_are_not_articles(tmp_path: Path, wikinews: list[dict[str, object]]) -> None:
+    path = tmp_path / "errors.warc.gz"
+    write_warc(path, wikinews, status="404 Not Found")
+    [failure] = list(read_articles([str(path)], 1_000_000))
+    assert isinstance(failure, Failure) and "no HTML responses" in failure.reason

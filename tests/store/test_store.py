@@ -176,3 +176,18 @@ def test_store_upgrades_an_older_database_in_place(tmp_path: Path, seed_document
     with EventStore(path) as store:
         assert store.query("SELECT version FROM schema_migrations ORDER BY 1") == [(1,), (2,)]
         assert store.query("SELECT uid FROM events") == [(event_uid("seed", "E1"),)]
+
+
+def test_store_bodies_without_a_country_are_not_one_actor_across_articles(tmp_path: Path, coder: Coder) -> None:
+    text = "The authorities arrested the protesters on Monday."  # no country: anyone's authorities
+    documents = []
+    for name in ("one", "two"):
+        [document] = coder.code([article_from_text(text, id=name, published="2020-12-01")])
+        assert isinstance(document, Document) and document.events
+        documents.append(document)
+    with EventStore(tmp_path / "e.duckdb") as store:
+        store.write(rows_of(*documents))
+        recluster(store)
+        assert store.query("SELECT max(num_articles) FROM clusters") == [(1,)]
+        rows = [gdelt_row(e) for e in cluster_events(store)]
+    assert all(row[GDELT_COLUMNS.index("Actor1CountryCode")] is None for row in rows)

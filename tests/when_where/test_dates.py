@@ -73,6 +73,12 @@ def test_dates_durations_and_ages_name_no_day(text: str) -> None:
     assert resolve(text, date(2020, 12, 1)) is None
 
 
+def test_dates_long_ago_gives_a_year_or_nothing_never_an_error() -> None:
+    assert resolve("3000 years ago", date(2020, 12, 1)) is None  # before year 1
+    found = resolve("2,000 years ago", date(2020, 12, 1))
+    assert found is not None and found.day == date(20, 1, 1) and found.precision == "year"
+
+
 def test_dates_relative_words_need_a_publication_day() -> None:
     assert resolve("Monday", None) is None
     found = resolve("30 November 2020", None)

@@ -53,7 +53,8 @@ def error_response(status: int, message: str) -> JSONResponse:
 
 
 class BodyLimit:
-    """ASGI middleware: a body over ``limit`` bytes is refused with 413, declared or streamed."""
+    """ASGI middleware: a body over ``limit`` bytes is refused with 413, whether its length is
+    declared or it is streamed; a body within the limit is read here and replayed to the app."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app, self.limit = app, limit
@@ -64,30 +65,32 @@ class BodyLimit:
             return
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await error_response(
-                413, f"request body too large: {int(declared):,} bytes (limit {self.limit:,})"
-            )(scope, receive, send)
+            await self._refuse(scope, receive, send, f"{int(declared):,} bytes")
             return
+        messages: list[Message] = []
         seen = 0
-
-        async def counted() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise _TooLarge
-            return message
+                await self._refuse(scope, receive, send, f"more than {self.limit:,} bytes")
+                return
+            if not message.get("more_body", False):
+                break
+        pending = iter(messages)
 
-        try:
-            await self.app(scope, counted, send)
-        except _TooLarge:
-            await error_response(413, f"request body too large (limit {self.limit:,} bytes)")(
-                scope, receive, send
-            )
+        async def replay() -> Message:
+            return next(pending, None) or await receive()
 
+        await self.app(scope, replay, send)
 
-class _TooLarge(Exception):
-    pass
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, size: str) -> None:
+        await error_response(413, f"request body too large: {size} (limit {self.limit:,})")(
+            scope, receive, send
+        )
 
 
 class CodeRequest(BaseModel):

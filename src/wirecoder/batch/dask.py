@@ -6,8 +6,10 @@ its own :class:`~wirecoder.pipeline.Coder` (loaded once per worker process) and 
 Parquet, one file per table, under ``PARTS/<table>/shard-<run>-<n>.parquet``; the driver merges
 each finished shard into the store and deletes its files. ``PARTS`` must be a directory every
 worker and the driver can reach (a shared filesystem on a real cluster; any directory on a
-``LocalCluster``). Without ``scheduler`` a ``LocalCluster`` of ``settings.workers`` processes is
-started and stopped with the run.
+``LocalCluster``); it is the run's working directory: shards a killed run left there are removed
+when the next run starts (their articles never reached the store and are coded again). Without
+``scheduler`` a ``LocalCluster`` of ``settings.workers`` processes is started and stopped with
+the run.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ def code_on_dask(
     """Rows of every item, shard by shard as the cluster finishes them (not in input order)."""
     from distributed import Client, LocalCluster, as_completed
 
+    for stale in parts.glob("*/shard-*.parquet"):  # left by a run that was killed: coded again now
+        stale.unlink(missing_ok=True)
     cluster = (
         None
         if scheduler

@@ -4,9 +4,11 @@
 
 The inputs are read and cleaned here; an article already in the store with the same cleaned text
 (same id, or same content under another id) is skipped, a changed one is coded again and
-replaces its rows. Coded articles are written in batches of ``settings.batch_size``, one
-transaction each, so a run killed at any moment loses at most the batch in hand, and running the
-same command again finishes it with nothing lost and nothing twice. Failures (unreadable inputs,
+replaces its rows; of two records with one id in the same run (a guid in two feeds, a URL
+crawled twice) the first is coded and the second skipped, whatever the engine. Coded articles
+are written in batches of ``settings.batch_size``, one transaction each, so a run killed at any
+moment loses at most the batch in hand, and running the same command again finishes it with
+nothing lost and nothing twice. Failures (unreadable inputs,
 articles that break a stage) go to the ``failures`` table with their reason; the run goes on.
 Last, the clusters of the cross-article dedup are rebuilt.
 """
@@ -58,16 +60,18 @@ class _Unseen:
     def __init__(self, seen: dict[str, str], report: RunReport, bar: tqdm) -> None:
         self.seen, self.hashes = seen, set(seen.values())
         self.report, self.bar = report, bar
+        self.passed: set[str] = set()  # ids let through in this run: the first record of an id wins
 
     def __call__(self, items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
         for item in items:
             if isinstance(item, Article):
                 digest = content_id(item.text)
                 known = self.seen.get(item.id)
-                if known == digest or (known is None and digest in self.hashes):
+                if known == digest or (known is None and digest in self.hashes) or item.id in self.passed:
                     self.report.skipped += 1
                     self.bar.update(1)
                     continue
+                self.passed.add(item.id)
                 self.report.replaced += known is not None
                 self.hashes.add(digest)
             yield item

@@ -1,11 +1,12 @@
 """News crawls and feeds as raw records: WARC files (``.warc``, ``.warc.gz``) and RSS/Atom feeds
 (``.rss``, ``.atom``, ``.xml``).
 
-A WARC file gives one record per HTTP response holding an HTML page (other responses, requests
-and metadata records are passed over); a feed gives one record per entry with content or a
-summary. Records take a stable id from their URL (or the feed entry's id), so a page crawled again
-with new text replaces the old one in the store. A file broken part-way (a truncated crawl, a
-malformed feed) keeps the records read before the break and adds a failure naming the file.
+A WARC file gives one record per successful (2xx) HTTP response holding an HTML page (error and
+redirect pages, other responses, requests and metadata records are passed over); a feed gives
+one record per entry with content or a summary. Records take a stable id from their URL (or the
+feed entry's id), so a page crawled again with new text replaces the old one in the store. A
+file broken part-way (a truncated crawl, a malformed feed) keeps the records read before the
+break and adds a failure naming the file.
 """
 
 from __future__ import annotations
@@ -47,8 +48,9 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 kind = (record.http_headers.get_header("Content-Type") or "").lower()
-                if "html" not in kind:
-                    continue
+                status = record.http_headers.get_statuscode() or ""
+                if "html" not in kind or not status.startswith("2"):
+                    continue  # not a page, or an error or redirect page: never an article
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
                 where = f"{origin}:{number}"
                 data = record.content_stream().read(max_bytes + 1)

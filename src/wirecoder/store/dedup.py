@@ -1,7 +1,8 @@
 """Cross-article dedup: one real event reported by several articles is one cluster.
 
 Events of different articles belong to one cluster when they have the same source and the same
-target (people by name, bodies and countries by CAMEO code, else name), the same root code, the
+target (people by name, bodies and countries by CAMEO code; a body with no country only within its
+own article), the same root code, the
 same polarity, days at most :data:`WINDOW_DAYS` apart (counted from the cluster's first day) and
 compatible places (the same country, or one of them unplaced). Consultations (root 04) are
 symmetric: "A met B" and "B met A" are one meeting. Each cluster counts ``num_articles`` (distinct
@@ -41,19 +42,27 @@ class _Cluster:
         return hashlib.sha1(first.encode("utf-8")).hexdigest()[:16]
 
 
-def actor_key(kind: str | None, name: str | None, code: str | None) -> str:
+def actor_key(
+    kind: str | None, name: str | None, code: str | None, country: str | None, article_id: str
+) -> str:
+    """Who an actor is across articles: a person by name, a body or country with a country by its
+    CAMEO code. A body with no country ("the authorities", "the government" coded GOV) could be
+    anyone's: it is only itself within its own article."""
     if name is None:
         return ""
-    if kind == "person" or not code:
-        return f"{kind or 'actor'}:{name.casefold()}"
-    return f"code:{code}"
+    if kind == "person":
+        return f"person:{name.casefold()}"
+    if country:
+        return f"code:{code or country}"
+    return f"article:{article_id}:{name.casefold()}"
 
 
 def recluster(store: EventStore) -> int:
     """Rebuild the clusters of the whole store; returns how many there are."""
     rows = store.query("""
-        SELECT e.article_id, e.event_id, e.source_kind, e.source_name, e.source_code, e.target_kind,
-               e.target_name, e.target_code, e.root, e.negated, e.date, e.place_country, e.mentions,
+        SELECT e.article_id, e.event_id, e.source_kind, e.source_name, e.source_code, e.source_country,
+               e.target_kind, e.target_name, e.target_code, e.target_country, e.root, e.negated, e.date,
+               e.place_country, e.mentions,
                coalesce(a.outlet, a.agency, a.url, a.origin)
         FROM events e JOIN articles a USING (article_id)
         ORDER BY e.date NULLS LAST, e.article_id, e.event_id""")
@@ -65,9 +74,11 @@ def recluster(store: EventStore) -> int:
         s_kind,
         s_name,
         s_code,
+        s_country,
         t_kind,
         t_name,
         t_code,
+        t_country,
         root,
         negated,
         day,
@@ -75,7 +86,8 @@ def recluster(store: EventStore) -> int:
         mentions,
         outlet,
     ) in rows:
-        source, target = actor_key(s_kind, s_name, s_code), actor_key(t_kind, t_name, t_code)
+        source = actor_key(s_kind, s_name, s_code, s_country, article_id)
+        target = actor_key(t_kind, t_name, t_code, t_country, article_id)
         if root in SYMMETRIC_ROOTS and target:
             source, target = sorted((source, target))
         key = (source, target, root, bool(negated))

@@ -216,8 +216,9 @@ def cluster_events(store: EventStore) -> list[dict[str, Any]]:
 def gdelt_row(event: dict[str, Any]) -> list[Any]:
     """One row of the GDELT 2.0 event table (61 columns, tab-separated in GDELT's files). What
     wirecoder does not code stays empty: known-group, ethnic and religion codes, AvgTone, the
-    actors' own geography, ADM1/ADM2 codes. Actor country codes are CAMEO's, geography country
-    codes FIPS 10-4 (GeoNames), as GDELT has them."""
+    actors' own geography, ADM1/ADM2 codes. Actor country codes are ISO3 (CAMEO's country codes are
+    ISO3 but for a few), empty for an actor with no country; geography country codes are FIPS 10-4
+    (GeoNames), as GDELT has them."""
     day: date | None = event["date"]
     fraction = round(day.year + (day.timetuple().tm_yday - 1) / 365, 4) if day else None
     paragraph_end = (event["text"] or "").find("\n")
@@ -251,8 +252,7 @@ def gdelt_row(event: dict[str, Any]) -> list[Any]:
 def _gdelt_actor(event: dict[str, Any], side: str) -> list[Any]:
     code, country, sector = event[f"{side}_code"], event[f"{side}_country"], event[f"{side}_sector"]
     name = event[f"{side}_name"]
-    country_code = code[:3] if code else country
-    return [code, name.upper() if name else None, country_code, None, None, None, None, sector, None, None]
+    return [code, name.upper() if name else None, country, None, None, None, None, sector, None, None]
 
 
 def _gdelt_geo(event: dict[str, Any]) -> list[Any]:

@@ -103,7 +103,11 @@ class Rows:
     tables: dict[str, list[Row]] = field(default_factory=lambda: {name: [] for name in COLUMNS})
 
     def add_document(self, document: Document, coded_at: datetime | None = None) -> None:
+        """Add a document's rows; an earlier document of the same article id here is replaced."""
         article = document.article
+        if article.id in self.article_ids():
+            for table in DOCUMENT_TABLES:
+                self.tables[table] = [row for row in self.tables[table] if row[0] != article.id]
         when = coded_at or datetime.now(UTC).replace(tzinfo=None)
         kinds = {a.id: a.kind for a in document.actors}
         self.tables["articles"].append(

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from wirecoder.api.app import ServeSettings, Store
 
 PAGE = 50
+MAX_PAGE = 100_000
 WIDTH, HEIGHT = 960, 480  # the map, equirectangular
 
 
@@ -50,7 +51,8 @@ def mount_pages(app: FastAPI, store: Store, settings: ServeSettings) -> None:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def table(request: Request) -> HTMLResponse:
         q = request.query_params
-        page = max(int(q.get("page", "1")) if q.get("page", "1").isdigit() else 1, 1)
+        given = q.get("page", "1")
+        page = min(max(int(given) if given.isascii() and given.isdecimal() else 1, 1), MAX_PAGE)
         where = EventFilter(
             actor=q.get("actor") or None,
             code=q.get("code") or None,

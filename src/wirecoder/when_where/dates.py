@@ -49,7 +49,8 @@ _MONTH_ONLY = re.compile(rf"\b(?:(?P<mod>last|next)\s+)?{_MONTH}\b")
 _YEAR_ONLY = re.compile(rf"(?<![\d-]){_YEAR}(?![\d-]|s\b|'s)")
 _WEEKDAY_RE = re.compile(rf"\b(?P<mod>last|next|coming|this|past)?\s*{_WEEKDAY}\b")
 _WEEKEND = re.compile(r"\b(?P<mod>last|next|coming|this|past|the)\s+weekend\b")
-_AGO = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+_AGO = re.compile(r"(?<![\d,.])(?P<n>\d{1,3}(?:,\d{3})+|\d+|\ba|\ban|\bone|\btwo|\bthree|\bfour|\bfive|\bsix|"
+                  r"\bseven|\beight|\bnine|\bten)\s+"
                   r"(?P<unit>day|week|month|year)s?\s+ago\b")
 _RELATIVE_WORDS: tuple[tuple[str, int, Precision], ...] = (
     (r"\bday before yesterday\b", -2, "day"),
@@ -101,12 +102,15 @@ def resolve(text: str, published: date | None, *, future: bool = False) -> Resol
     """The day an expression names; None if it names no point in time or needs a publication day
     that is unknown."""
     low = " ".join(text.lower().replace("’", "'").split())
-    explicit = _explicit(low, published)
-    if explicit is not None:
-        return explicit
-    if published is None or _DURATION.search(low):
+    try:
+        explicit = _explicit(low, published)
+        if explicit is not None:
+            return explicit
+        if published is None or _DURATION.search(low):
+            return None
+        return _relative(low, published, future)
+    except (ValueError, OverflowError):  # a day before year 1 or after 9999: "3,000 years ago"
         return None
-    return _relative(low, published, future)
 
 
 # ---------- explicit ----------
@@ -204,7 +208,7 @@ def weekday(published: date, wanted: int, modifier: str | None, future: bool) ->
 
 
 def _ago(published: date, count: str, unit: str) -> Resolved | None:
-    n = int(count) if count.isdigit() else NUMBERS.get(count)
+    n = int(count.replace(",", "")) if count[:1].isdigit() else NUMBERS.get(count)
     if n is None:
         return None
     if unit == "day":

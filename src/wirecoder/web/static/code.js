@@ -17,7 +17,9 @@
     return p.name + (p.country ? " (" + p.country + ")" : "");
   }
 
-  function highlight(text, events) {
+  function highlight(whole, events) {
+    // The server's offsets count code points; JavaScript strings count UTF-16 units.
+    const text = {chars: Array.from(whole), slice: function (a, b) { return this.chars.slice(a, b).join(""); }};
     article.textContent = "";
     const spans = [];
     events.forEach(function (e) { e.evidence.forEach(function (ev) { spans.push([ev.start, ev.end]); }); });
@@ -32,7 +34,7 @@
       article.appendChild(mark);
       at = s[1];
     });
-    article.appendChild(document.createTextNode(text.slice(at)));
+    article.appendChild(document.createTextNode(text.slice(at, text.chars.length)));
   }
 
   form.addEventListener("submit", async function (event) {
