@@ -101,3 +101,14 @@ def test_browser_markup_in_an_article_never_runs(page: Any, server: str) -> None
     page.wait_for_function("document.getElementById('status').textContent.includes('events')", timeout=120_000)
     assert page.evaluate("window.__pwned") is None
     assert not page.errors
+
+
+def test_browser_pages_load_nothing_from_elsewhere(page: Any, server: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("/", "/dyads?a=CHN&b=PAK", "/network", "/map", "/code", "/docs"):
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+    assert requested and all(url.startswith(server) for url in requested), \
+        [u for u in requested if not u.startswith(server)]
+    assert "GET /v1/events" in page.locator("main").inner_text()  # the API reference, offline

@@ -126,7 +126,7 @@ def create_app(settings: ServeSettings) -> FastAPI:
         title="wirecoder",
         version="1",
         description="CAMEO-coded events from news, with provenance.",
-        docs_url="/docs",
+        docs_url=None,
         redoc_url=None,
     )
     store = Store(settings.db)

@@ -109,6 +109,15 @@ def mount_pages(app: FastAPI, store: Store, settings: ServeSettings) -> None:
         ]
         return render("map.html", shapes=_basemap(), dots=dots, width=WIDTH, height=HEIGHT)
 
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        """The API reference from the app's own OpenAPI spec, rendered here (Swagger UI would load
+        its scripts from a CDN)."""
+        spec = app.openapi()
+        operations = [{"method": method.upper(), "path": path, **operation}
+                      for path, methods in spec["paths"].items() for method, operation in methods.items()]
+        return render("docs.html", spec=spec, operations=operations)
+
     @app.get("/code", response_class=HTMLResponse, include_in_schema=False)
     def code_page() -> HTMLResponse:
         return render("code.html")
