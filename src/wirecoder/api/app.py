@@ -110,15 +110,13 @@ class Store:
     @contextmanager
     def cursor(self) -> Iterator[EventStore]:
         with self._lock:
-            if self.store._con is None:
+            if not self.store.is_open:
                 self.store.open()
-            cursor = self.store.con.cursor()
-        view = EventStore(self.store.path, read_only=True)
-        view._con = cursor
+            view = self.store.view()
         try:
             yield view
         finally:
-            cursor.close()
+            view.close()
 
 
 def create_app(settings: ServeSettings) -> FastAPI:

@@ -62,6 +62,16 @@ class EventStore:
         self.close()
 
     @property
+    def is_open(self) -> bool:
+        return self._con is not None
+
+    def view(self) -> EventStore:
+        """Another handle on this open database with its own cursor, for one thread; close it after."""
+        other = EventStore(self.path, read_only=self.read_only)
+        other._con = self.con.cursor()
+        return other
+
+    @property
     def con(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
             raise StoreError(f"{self.path}: the database is not open")
