@@ -24,6 +24,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from wirecoder.api import reads
 from wirecoder.store.query import EventFilter
+from wirecoder.when_where.dates import iso_day
 
 if TYPE_CHECKING:
     from wirecoder.api.app import ServeSettings, Store
@@ -56,8 +57,8 @@ def mount_pages(app: FastAPI, store: Store, settings: ServeSettings) -> None:
         where = EventFilter(
             actor=q.get("actor") or None,
             code=q.get("code") or None,
-            start=_day(q.get("from")),
-            end=_day(q.get("to")),
+            start=iso_day(q.get("from")),
+            end=iso_day(q.get("to")),
             place=q.get("place") or None,
             text=q.get("text") or None,
             limit=PAGE,
@@ -121,13 +122,6 @@ def mount_pages(app: FastAPI, store: Store, settings: ServeSettings) -> None:
     @app.get("/code", response_class=HTMLResponse, include_in_schema=False)
     def code_page() -> HTMLResponse:
         return render("code.html")
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 def _pieces(found: dict[str, Any]) -> list[tuple[str, str]]:
