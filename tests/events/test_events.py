@@ -193,3 +193,60 @@ def test_events_speaking_to_reporters_is_a_statement_even_with_others_named(code
                            "to Paris from Washington, November 9, 2018.", "2018-11-09")
     [event] = [e for e in document.events if "Trump" in e.source.name]
     assert event.code == "010" and event.target is None
+
+
+def test_events_counterpart_is_not_the_possessor(coder: Coder) -> None:
+    # guardian-sdf-76 (2019-02-17) and bbc-politics-193: "his US counterpart" is the American
+    document = code(coder, "The Turkish defence minister, Hulusi Akar, met his US counterpart, Patrick Shanahan, on "
+                           "the sidelines of the Munich conference to press his plan for Turkey to establish a "
+                           "safe zone.", "2019-02-17")
+    [meeting] = [e for e in document.events if e.root == "04"]
+    assert meeting.source.country == "TUR" and meeting.target is not None and meeting.target.country == "USA"
+    document = code(coder, "Home Secretary David Blunkett said the plans were sound. Mr Blunkett met his EU "
+                           "counterparts in Luxembourg on Monday to consider proposals.", "2004-10-12")
+    [meeting] = [e for e in document.events if e.root == "04"]
+    assert meeting.target is not None and meeting.target.name == "European Union"
+
+
+def test_events_a_place_is_no_party(coder: Coder) -> None:
+    # ConfliBERT annotations (conflibert-181), a photo caption; coders' majority root 01
+    document = code(coder, "In this April 25, 2006 file photo, U.S. Attorney John Durham speaks to reporters on the "
+                           "steps of U.S. District Court in New Haven, Conn.", "2006-04-25")
+    [event] = document.events
+    assert event.code == "010" and event.target is None
+    # guardian-sdf-76: the Munich conference on whose sidelines they met is no party to the meeting
+    document = code(coder, "The Turkish defence minister, Hulusi Akar, met his US counterpart, Patrick Shanahan, on "
+                           "the sidelines of the Munich Security Conference.", "2019-02-17")
+    assert [e.target.country for e in document.events if e.target is not None] == ["USA"]
+
+
+def test_events_taking_a_swipe_is_criticism_of_the_target(coder: Coder) -> None:
+    # ConfliBERT annotations (conflibert-199); coders' majority root 11
+    document = code(coder, "As Herman Mashaba launched his new political party, DA interim leader John Steenhuisen "
+                           "took a swipe at splinter political parties.", None)
+    [event] = [e for e in document.events if "Steenhuisen" in e.source.name]
+    assert event.code == "111" and event.target is not None and event.target.sector == "PTY"
+
+
+def test_events_condemnation_of_a_deed_stands_alone(coder: Coder) -> None:
+    # ConfliBERT annotations (conflibert-159): the Nazis in the relative clause are no target
+    document = code(coder, "Israeli Prime Minister Benjamin Netanyahu condemned Sunday the vandalism of a memorial "
+                           "marking the site of Strasbourg's Old Synagogue, a place of worship destroyed by the "
+                           "Nazis in World War II.", None)
+    [event] = [e for e in document.events if "Netanyahu" in e.source.name]
+    assert event.root == "11" and event.target is None
+
+
+def test_events_what_was_called_for_did_not_happen(coder: Coder) -> None:
+    # guardian-sdf-154 (2018-12-19): the appeal is coded, not a withdrawal by Trump
+    document = code(coder, "Donald Trump has called for immediate withdrawal from Syria before.", "2018-12-19")
+    assert [e.root for e in document.events] == ["02"]
+
+
+def test_events_object_named_by_its_compound(coder: Coder) -> None:
+    # ConfliBERT annotations (conflibert-085), shortened: "the dialogue process" is dialogue
+    document = code(coder, "Pakistan and India formally decided to resume the dialogue process between the two "
+                           "countries.", None)
+    assert {e.code for e in document.events} == {"036"}
+    assert {(e.source.country, e.target.country) for e in document.events if e.target} == {("PAK", "IND"),
+                                                                                           ("IND", "PAK")}

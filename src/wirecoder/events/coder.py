@@ -26,7 +26,7 @@ from wirecoder.events.merge import Found
 from wirecoder.events.modality import Modality, modal_code, modality
 from wirecoder.events.parties import alone, may_stand_alone, other_party, pairs, prefer_foreign
 from wirecoder.events.speech import QuoteSpan, Speech, find_quotes, quote_records, reporting_in
-from wirecoder.events.syntax import ActorMap, subject, targets
+from wirecoder.events.syntax import ActorMap, parties_in, subject, targets
 from wirecoder.nlp import parsed_sentences
 from wirecoder.records import Actor, Quote
 
@@ -85,8 +85,10 @@ class EventCoder:
                 continue
             events = self._verb(token, pattern, context) if pattern.kind == "verb" \
                 else self._noun(token, pattern, context, context.history + found)
-            if pattern.objects:
+            if pattern.objects:  # "signed an agreement", "called for a ceasefire": the object is no event
                 used.update(c.i for c in token.children if c.dep_ == "dobj")
+                used.update(o.i for c in token.children if c.dep_ == "prep" for o in c.children
+                            if o.dep_ == "pobj" and o.lemma_.lower() in pattern.objects)
             found.extend(events)
         for speech in context.speeches:
             reported = any(f.trigger.i in speech.content for f in found) \
@@ -107,14 +109,23 @@ class EventCoder:
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "advmod")}
         heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         heads += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-        objects = {o.lemma_.lower() for c in heads for o in (c, *c.conjuncts)}  # "called for aid"
+        nouns = [o for c in heads for o in (c, *c.conjuncts)]  # "called for aid"
+        objects = {o.lemma_.lower() for o in nouns}
+        # "resumed the dialogue process": a compound names the object when the head does not
+        modifiers = {m.lemma_.lower() for o in nouns for m in o.children if m.dep_ == "compound"}
+        if token.pos_ != "VERB":  # a noun row's words are the noun's modifiers: "air strike"
+            objects = {m.lemma_.lower() for m in token.children if m.dep_ in ("compound", "amod")}
+            modifiers = set()
+        by_modifier = None
         for pattern in candidates:
             if pattern.prep and pattern.prep not in preps:
                 continue
             if pattern.objects and not pattern.objects & objects:
+                if by_modifier is None and pattern.objects & modifiers:
+                    by_modifier = pattern
                 continue
-            return pattern
-        return None
+            return by_modifier if by_modifier is not None and not pattern.objects else pattern
+        return by_modifier
 
     def _verb(self, verb: Token, pattern: Pattern, context: _Context) -> list[Found]:
         amap = context.amap
@@ -122,10 +133,14 @@ class EventCoder:
         sources = self._speaker_for(verb, amap.of_phrase(token), token, context)
         if not sources:
             return []
-        candidates = targets(verb, passive, skip_prep=pattern.prep if pattern.objects else None)
-        if verb.dep_ == "conj" and not any(amap.of_phrase(c) for c in candidates):
-            candidates += targets(verb.head, False)  # "held talks with X ... and signed an MoU"
-        return self._events(verb, pattern, sources, candidates, context)
+        direct = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+        # "called for a ceasefire": the object is the preposition's; "took a swipe at X": X is the target
+        skip = pattern.prep if pattern.objects and not pattern.objects & direct else None
+        candidates, placing = targets(verb, passive, skip_prep=skip)
+        if verb.dep_ == "conj" and not any(amap.of_phrase(c) for c in candidates + placing):
+            more, more_placing = targets(verb.head, False)  # "held talks with X ... and signed an MoU"
+            candidates, placing = candidates + more, placing + more_placing
+        return self._events(verb, pattern, sources, candidates, context, placing)
 
     def _noun(self, noun: Token, pattern: Pattern, context: _Context, so_far: list[Found]) -> list[Found]:
         amap = context.amap
@@ -138,12 +153,14 @@ class EventCoder:
             source_token, _ = subject(head)  # "paid a visit", "arrived on a visit"
         sources = self._speaker_for(noun, amap.of_phrase(source_token), source_token, context)
         candidates = [c for p in noun.children if p.dep_ == "prep" and p.lower_ != "by"
-                      for c in p.children if c.dep_ == "pobj"]
+                      for c in parties_in(p)]
+        placing: list[Token] = []
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
-            candidates += targets(noun.head, False)
+            more, placing = targets(noun.head, False)
+            candidates += more
         if not sources:
             return _anaphor(noun, pattern, so_far)
-        return self._events(noun, pattern, sources, candidates, context)
+        return self._events(noun, pattern, sources, candidates, context, placing)
 
     # ---------- parties ----------
 
@@ -166,11 +183,14 @@ class EventCoder:
         return sources
 
     def _events(self, trigger: Token, pattern: Pattern, sources: list[Actor], candidates: list[Token],
-                context: _Context) -> list[Found]:
+                context: _Context, placing: list[Token]) -> list[Found]:
         amap = context.amap
         found_targets: list[Actor] = []
-        for candidate in candidates:
-            found_targets.extend(a for a in amap.of_phrase(candidate) if a not in found_targets)
+        for tier in (candidates, placing):  # "talks at the Kremlin": a place, unless no one else
+            if found_targets:
+                break
+            for candidate in tier:
+                found_targets.extend(a for a in amap.of_phrase(candidate) if a not in found_targets)
         if not found_targets:
             found_targets = other_party(trigger, sources, amap)
         speech = next((s for s in context.speeches if trigger.i in s.content), None)

@@ -19,7 +19,8 @@ from wirecoder.tables import Source, data_file, read_table
 @dataclass(frozen=True, slots=True)
 class Pattern:
     """A trigger: ``lemma`` (a verb or an event noun) with an optional particle/preposition among
-    its dependents and an optional set of direct-object head lemmas."""
+    its dependents and an optional set of lemmas: of the direct object's head for a verb, of a
+    modifier for a noun ("air strike")."""
 
     kind: str  # verb | noun
     lemma: str

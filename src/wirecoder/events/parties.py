@@ -80,4 +80,4 @@ def may_stand_alone(trigger: Token, code: str, sources: list[Actor], amap: Actor
     if alone(trigger.sent, sources, amap):
         return True
     return code[:2] in MONADIC and not any(a not in sources for c in complements(trigger)
-                                           for a in amap.in_subtree(c))
+                                           for a in amap.in_phrase(c))

@@ -22,7 +22,18 @@ CARRY_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 RELATIVES = frozenset({"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister",
                        "family", "parent", "parents", "child", "children", "widow", "relative", "relatives",
-                       "friend", "lawyer", "attorney", "aide", "adviser", "advisor", "fiancée", "fiance"})
+                       "friend", "lawyer", "attorney", "aide", "adviser", "advisor", "fiancée", "fiance",
+                       # "his Iranian counterpart" is not him
+                       "counterpart", "counterparts", "successor", "predecessor", "rival", "opponent",
+                       "host"})
+# Prepositions that mostly place an event ("talks at the Kremlin", "met in Doha"): their complement is
+# the target only when the trigger has no other ("invested in Pakistan", "fired at police").
+PLACING_PREPS = frozenset({"at", "in"})
+# Nouns that name where something happens, not who takes part: "on the sidelines of the summit",
+# "at the NATO headquarters", "on the steps of the court".
+LOCATIVE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "step", "steps", "headquarters",
+                            "premises", "outskirts", "grounds", "residence", "doorstep", "venue", "lawn"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
 SEARCH_DEPS = frozenset({"compound", "poss", "appos", "amod", "nmod", "prep", "pobj", "conj", "cc", "det",
                          "nummod"})
 
@@ -103,6 +114,15 @@ class ActorMap:
             if (actor := self.by_token.get(t.i)) is not None:
                 yield actor
 
+    def in_phrase(self, token: Token) -> Iterator[Actor]:
+        """The actors of a phrase, not of the clauses inside it ("the vandalism of a synagogue
+        destroyed by the Nazis" names no party of whoever condemns it)."""
+        if (actor := self.by_token.get(token.i)) is not None:
+            yield actor
+        for child in token.children:
+            if child.dep_ not in CLAUSE_DEPS:
+                yield from self.in_phrase(child)
+
 
 def _in_subject(token: Token) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass") for t in [token, *list(token.ancestors)[:2]])
@@ -134,19 +154,26 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def targets(verb: Token, passive: bool, skip_prep: str | None = None) -> list[Token]:
-    """Tokens that may name the target, most direct first."""
+def targets(verb: Token, passive: bool, skip_prep: str | None = None) -> tuple[list[Token], list[Token]]:
+    """Tokens that may name the target, most direct first; and, apart, the complements of placing
+    prepositions, which name the target only when the others name none."""
     found = []
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubjpass"):
             found.append(child)
     objects = list(found)
+    placing: list[Token] = []
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ != skip_prep:
-            found.extend(c for c in child.children if c.dep_ == "pobj")
+            (placing if child.lower_ in PLACING_PREPS else found).extend(parties_in(child))
     for obj in objects:  # "held talks with X", "paid a visit to Y"
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ in LIGHT_PREPS:
-                found.extend(c for c in prep.children if c.dep_ == "pobj")
-    return found
+                found.extend(parties_in(prep))
+    return found, placing
+
+
+def parties_in(prep: Token) -> list[Token]:
+    """The complements of a preposition that may name a party, not a place ("on the sidelines of")."""
+    return [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in LOCATIVE_NOUNS]
 
