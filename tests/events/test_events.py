@@ -250,3 +250,35 @@ def test_events_object_named_by_its_compound(coder: Coder) -> None:
     assert {e.code for e in document.events} == {"036"}
     assert {(e.source.country, e.target.country) for e in document.events if e.target} == {("PAK", "IND"),
                                                                                            ("IND", "PAK")}
+
+
+def test_events_passive_act_takes_the_agent_of_the_event_it_happened_in(coder: Coder) -> None:
+    # PETRARCH-2 GSR validation (SYRIA_1), the reported part: the strike's agent killed the people
+    document = code(coder, "Eight people were killed in an air strike by government forces in a rebel-held part "
+                           "of the city.", "2015-06-09")
+    [killing] = [e for e in document.events if e.root == "18"]
+    assert killing.source.sector == "MIL" and killing.target is not None and killing.target.name == "people"
+
+
+def test_events_noun_row_needs_its_modifier(coder: Coder) -> None:
+    # guardian-sdf-545: air strikes are aerial weapons (195), not a labour strike (143)
+    document = code(coder, "In the last few weeks, air strikes by Syrian planes have killed more than 600 civilians "
+                           "in Ghouta, a suburb of Damascus held by the opposition since 2013.", "2018-02-23")
+    assert "143" not in {e.code for e in document.events}
+    assert "195" in {e.code for e in document.events}
+
+
+def test_events_engaged_in_a_firefight_is_fighting(coder: Coder) -> None:
+    # PETRARCH-2 GSR validation (GOLD_5)
+    document = code(coder, "Syrian rebels engaged Filipino peacekeepers in a firefight in Golan Heights on Saturday, "
+                           "defense and military officials said.", "2015-06-09")
+    [fight] = [e for e in document.events if e.root == "19"]
+    assert (fight.source.country, fight.target.country if fight.target else None) == ("SYR", "PHL")
+
+
+def test_events_caption_noun_takes_its_compound_as_source(coder: Coder) -> None:
+    # ConfliBERT annotations (conflibert-086), a photo caption; coders' majority root 04
+    document = code(coder, "President Donald Trump talks with House Speaker Paul Ryan (R-WI) as he promotes a newly "
+                           "unveiled Republican tax plan.", "2017-11-02")
+    [talks] = [e for e in document.events if e.root == "04"]
+    assert "Trump" in talks.source.name and talks.target is not None and "Ryan" in talks.target.name

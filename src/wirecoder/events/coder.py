@@ -130,6 +130,8 @@ class EventCoder:
     def _verb(self, verb: Token, pattern: Pattern, context: _Context) -> list[Found]:
         amap = context.amap
         token, passive = subject(verb)
+        if token is None and passive:
+            token = self._instrument_agent(verb)  # "were killed in an air strike by government forces"
         sources = self._speaker_for(verb, amap.of_phrase(token), token, context)
         if not sources:
             return []
@@ -142,6 +144,23 @@ class EventCoder:
             candidates, placing = candidates + more, placing + more_placing
         return self._events(verb, pattern, sources, candidates, context, placing)
 
+    def _instrument_agent(self, verb: Token) -> Token | None:
+        """Who did what a passive verb with no agent reports, when it says in what event: the
+        agent of that event noun ("killed in an air strike by government forces", "in Israel's
+        shelling of the town", "in a clash with Islamic State fighters")."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or self._pattern(noun) is None:
+                    continue
+                for child in noun.children:
+                    if child.dep_ == "poss":
+                        return child
+                    if child.dep_ == "prep" and child.lower_ in ("by", "with"):
+                        return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
+
     def _noun(self, noun: Token, pattern: Pattern, context: _Context, so_far: list[Found]) -> list[Found]:
         amap = context.amap
         source_token = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -151,6 +170,8 @@ class EventCoder:
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for"} else noun.head
         if source_token is None and noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB":
             source_token, _ = subject(head)  # "paid a visit", "arrived on a visit"
+        if source_token is None and noun.dep_ == "ROOT":  # a caption or headline: "Trump talks with Ryan"
+            source_token = next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound"), None)
         sources = self._speaker_for(noun, amap.of_phrase(source_token), source_token, context)
         candidates = [c for p in noun.children if p.dep_ == "prep" and p.lower_ != "by"
                       for c in parties_in(p)]

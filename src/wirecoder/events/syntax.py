@@ -164,7 +164,9 @@ def targets(verb: Token, passive: bool, skip_prep: str | None = None) -> tuple[l
     objects = list(found)
     placing: list[Token] = []
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and child.lower_ != skip_prep:
+        if child.dep_ == "prep" and child.lower_ == skip_prep:  # "engaged in fighting with X"
+            objects.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             (placing if child.lower_ in PLACING_PREPS else found).extend(parties_in(child))
     for obj in objects:  # "held talks with X", "paid a visit to Y"
         for prep in obj.children:
