@@ -282,3 +282,16 @@ def test_events_caption_noun_takes_its_compound_as_source(coder: Coder) -> None:
                            "unveiled Republican tax plan.", "2017-11-02")
     [talks] = [e for e in document.events if e.root == "04"]
     assert "Trump" in talks.source.name and talks.target is not None and "Ryan" in talks.target.name
+
+
+def test_events_an_act_named_as_object_is_the_subjects_only_after_a_doing_verb(coder: Coder) -> None:
+    # wikinews-2020-001 (2020-01-03): condemning or justifying a strike is not striking
+    document = code(coder, "In a statement released after the attack, the United States Department of Defense "
+                           "justified the strike. The spokesperson for the German government strongly condemned "
+                           "the attack.", "2020-01-03")
+    assert {e.root for e in document.events} <= {"01", "05", "11"}
+    assert not {e.root for e in document.events} & {"14", "18", "19"}
+    # ... but orchestrating attacks is attacking
+    document = code(coder, "Iranian general Qasem Soleimani had orchestrated attacks on coalition bases in Iraq "
+                           "over the last several months.", "2020-01-03")
+    assert [e.root for e in document.events if "Soleimani" in e.source.name] == ["19"]

@@ -35,6 +35,16 @@ PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 LIGHT_VERBS = frozenset({"hold", "have", "pay", "make", "conduct", "launch", "stage", "carry", "begin",
                          "start", "complete", "continue", "resume", "open", "host", "attend", "join", "lead",
                          "end", "finish", "wrap", "undertake", "mount", "take"})
+# Verbs whose subject does what their object names ("ordered air strikes", "sent aid", "reached a
+# deal"); after any other verb the object is someone else's act ("condemned the attack", "welcomed
+# the visit", "opposed the sanctions").
+DOING_VERBS = LIGHT_VERBS | frozenset({
+    "announce", "order", "authorize", "authorise", "approve", "declare", "unveil", "propose", "offer", "plan",
+    "wage", "pursue", "organise", "organize", "unleash", "send", "provide", "give", "deliver", "extend",
+    "grant", "reach", "strike", "seal", "clinch", "conclude", "issue", "lodge", "file", "step", "intensify",
+    "escalate", "expand", "renew", "initiate", "perform", "execute", "commit", "do",
+    "sign", "agree", "arrange", "coordinate", "prepare", "call", "convene", "set", "impose", "lift",
+    "tighten", "ease", "orchestrate", "spearhead", "mastermind", "direct", "pose", "try"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Reporting verbs whose content is an act that happened ("said B attacked C"): B's act is coded,
 # attributed to the speaker. Under the others (urge, hope, deny, warn, ...) the content is no act.
@@ -168,7 +178,9 @@ class EventCoder:
             agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for"} else noun.head
-        if source_token is None and noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB":
+        doing = noun.dep_ != "dobj" or head.lemma_.lower() in DOING_VERBS  # not "condemned the attack"
+        if source_token is None and noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB" \
+                and doing:
             source_token, _ = subject(head)  # "paid a visit", "arrived on a visit"
         if source_token is None and noun.dep_ == "ROOT":  # a caption or headline: "Trump talks with Ryan"
             source_token = next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound"), None)
