@@ -131,10 +131,10 @@ def test_situate_the_place_of_a_visit_during_which_it_was_said(coder: Coder,
 
 
 def test_situate_a_first_level_region(coder: Coder, news_records: list[dict[str, object]]) -> None:
-    document = record(coder, news_records, "wikinews-2019-147")  # "the Wind River Reservation in Wyoming"
-    event = event_at(document, "release", "On Wednesday")
+    document = record(coder, news_records, "wikinews-2019-058")  # "in the US state of Alabama"
+    event = event_at(document, "outlawing", "On Wednesday")
     assert event.location is not None
-    assert (event.location.name, event.location.country, event.location.feature) == ("Wyoming", "USA", "region")
+    assert (event.location.name, event.location.country, event.location.feature) == ("Alabama", "USA", "region")
 
 
 def test_situate_a_country_named_as_a_party_is_no_place(coder: Coder) -> None:

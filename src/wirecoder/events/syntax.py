@@ -2,7 +2,9 @@
 
 Source: the subject, or the ``by`` agent of a passive; carried to coordinated and controlled verbs
 ("held talks ... and signed", "vowed to attack"); the modified noun of a relative clause.
-Target: the object, or the complement of with/to/against/on/...; the subject of a passive.
+Target: the object, or the complement of with/to/against/on/...; the subject of a passive; the
+complement of at/in only when no other names one ("met Xi at the Kremlin"), and never a place
+noun ("on the sidelines of the summit"). "His Iranian counterpart" is the Iranian, not him.
 Conjunctions fan out ("met X and Y", "X and Y signed"). Pronouns go to the last person named.
 """
 
