@@ -295,3 +295,35 @@ def test_events_an_act_named_as_object_is_the_subjects_only_after_a_doing_verb(c
     document = code(coder, "Iranian general Qasem Soleimani had orchestrated attacks on coalition bases in Iraq "
                            "over the last several months.", "2020-01-03")
     assert [e.root for e in document.events if "Soleimani" in e.source.name] == ["19"]
+
+
+def test_events_the_two_countries_are_the_last_pair_of_countries(coder: Coder) -> None:
+    # bbc-business-340, two sentences: "the two countries" are Venezuela and China, and what they
+    # signed is "a number of other agreements"
+    document = code(coder, "Venezuelan president Hugo Chavez has offered China wide-ranging access to the country's "
+                           "oil reserves. The two countries also signed a number of other agreements covering other "
+                           "industries including mining.", None)
+    [signing] = [e for e in document.events if e.root == "05" and e.evidence[0].trigger == "signed"]
+    assert signing.target is not None
+    assert {signing.source.country, signing.target.country} == {"VEN", "CHN"}
+
+
+def test_events_a_rule_of_conduct_is_no_event_but_a_repeated_act_is(coder: Coder) -> None:
+    # the seed: "rarely disclose" says what they do not do; the PLOVER GSR (ASSAULT-0003): beatings
+    # that happen routinely are assaults
+    document = code(coder, "Chinese Defence Minister Wei Fenghe met Pakistan's army chief Qamar Javed Bajwa on "
+                           "Monday. Both countries rarely disclose the extent of their defence ties which spans all "
+                           "sectors of the army, air force and the navy.", "2020-12-01")
+    assert [e.root for e in document.events] == ["04"]
+    document = code(coder, "Israeli soldiers routinely beat up Palestinian detainees on the occupied West Bank with "
+                           "the knowledge of senior officers, a court martial was told today.", None)
+    assert "18" in {e.root for e in document.events}
+
+
+def test_events_meetings_with_a_countrys_leaders_sum_up_the_meetings_named(coder: Coder) -> None:
+    # the seed, shortened: "Pakistani leaders" are the president and prime minister already met
+    document = code(coder, "Gen Wei Fenghe also met with Pakistan President Arif Alvi on Monday. In his meetings "
+                           "with Pakistani leaders, Gen Wei said that the China-Pakistan all-weather strategic "
+                           "cooperative partnership is unique in the world.", "2020-12-01")
+    meetings = [e for e in document.events if e.root == "04"]
+    assert [(e.target.name if e.target else None, e.mentions) for e in meetings] == [("Arif Alvi", 2)]

@@ -46,6 +46,11 @@ DOING_VERBS = LIGHT_VERBS | frozenset({
     "sign", "agree", "arrange", "coordinate", "prepare", "call", "convene", "set", "impose", "lift",
     "tighten", "ease", "orchestrate", "spearhead", "mastermind", "direct", "pose", "try"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+QUANTITIES = frozenset({"number", "series", "raft", "host", "range", "couple", "set", "pair", "dozen",
+                        "dozens", "hundreds", "handful", "package", "batch", "string", "slew", "variety"})
+# "the two sides signed", "both countries agreed": the parties of the article's last bilateral event
+DYAD_HEADS = frozenset({"side", "country", "nation", "leader", "minister", "government", "delegation",
+                        "official", "president", "army", "military", "neighbour", "neighbor", "state"})
 # Reporting verbs whose content is an act that happened ("said B attacked C"): B's act is coded,
 # attributed to the speaker. Under the others (urge, hope, deny, warn, ...) the content is no act.
 REPORTED_ACTS = frozenset({"say", "report", "quote"})
@@ -93,8 +98,9 @@ class EventCoder:
             pattern = self._pattern(token)
             if pattern is None:
                 continue
-            events = self._verb(token, pattern, context) if pattern.kind == "verb" \
-                else self._noun(token, pattern, context, context.history + found)
+            so_far = context.history + found
+            events = self._verb(token, pattern, context, so_far) if pattern.kind == "verb" \
+                else self._noun(token, pattern, context, so_far)
             if pattern.objects:  # "signed an agreement", "called for a ceasefire": the object is no event
                 used.update(c.i for c in token.children if c.dep_ == "dobj")
                 used.update(o.i for c in token.children if c.dep_ == "prep" for o in c.children
@@ -120,6 +126,8 @@ class EventCoder:
         heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         heads += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
         nouns = [o for c in heads for o in (c, *c.conjuncts)]  # "called for aid"
+        nouns += [o for n in nouns if n.lemma_.lower() in QUANTITIES for p in n.children if p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]  # "signed a number of agreements"
         objects = {o.lemma_.lower() for o in nouns}
         # "resumed the dialogue process": a compound names the object when the head does not
         modifiers = {m.lemma_.lower() for o in nouns for m in o.children if m.dep_ == "compound"}
@@ -137,11 +145,14 @@ class EventCoder:
             return by_modifier if by_modifier is not None and not pattern.objects else pattern
         return by_modifier
 
-    def _verb(self, verb: Token, pattern: Pattern, context: _Context) -> list[Found]:
+    def _verb(self, verb: Token, pattern: Pattern, context: _Context, so_far: list[Found]) -> list[Found]:
         amap = context.amap
         token, passive = subject(verb)
         if token is None and passive:
             token = self._instrument_agent(verb)  # "were killed in an air strike by government forces"
+        dyad = _dyad(token, so_far)
+        if dyad is not None:
+            return self._events(verb, pattern, [dyad[0]], [], context, [], target=dyad[1])
         sources = self._speaker_for(verb, amap.of_phrase(token), token, context)
         if not sources:
             return []
@@ -216,9 +227,9 @@ class EventCoder:
         return sources
 
     def _events(self, trigger: Token, pattern: Pattern, sources: list[Actor], candidates: list[Token],
-                context: _Context, placing: list[Token]) -> list[Found]:
+                context: _Context, placing: list[Token], target: Actor | None = None) -> list[Found]:
         amap = context.amap
-        found_targets: list[Actor] = []
+        found_targets: list[Actor] = [target] if target is not None else []
         for tier in (candidates, placing):  # "talks at the Kremlin": a place, unless no one else
             if found_targets:
                 break
@@ -239,6 +250,8 @@ class EventCoder:
         events = []
         if mood.obligation and speech is not None and speech.speaker not in sources:
             return []  # "said Sudan must return it": not an act of Sudan's but a demand (_statement)
+        if mood.habitual:
+            return []
         alone_ok = to_media or may_stand_alone(trigger, code, sources, amap)
         for source, target in pairs(sources, found_targets, alone_ok):
             events.append(Found(code=code, source=source, target=target, sentence=trigger.sent,
@@ -302,6 +315,21 @@ def _obliged(speech: Speech, amap: ActorMap) -> Actor | None:
             found = amap.of_phrase(subject_token)
             if found:
                 return found[0]
+    return None
+
+
+def _dyad(token: Token | None, history: list[Found]) -> tuple[Actor, Actor] | None:
+    """"The two sides", "both countries", "the two ministers": the source and target of the
+    article's last event between actors of two different countries, if the phrase is one."""
+    if token is None or token.lemma_.lower() not in DYAD_HEADS:
+        return None
+    if not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "preconj")
+               for c in token.children):
+        return None
+    for earlier in reversed(history):
+        source, target = earlier.source, earlier.target
+        if target is not None and source.country and target.country and source.country != target.country:
+            return source, target
     return None
 
 

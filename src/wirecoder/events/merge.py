@@ -2,9 +2,11 @@
 
 Reports merge when they have the same source, target and root code, the same polarity and
 compatible days: a report whose day comes from the text (explicit or relative) joins only reports
-of that day or of no day of their own (publication basis). The merged event keeps the most
-specific code, every evidence sentence, ``mentions`` = the number of sentences that report it,
-the first day the text gives and the first place (its own before a carried one).
+of that day or of no day of their own (publication basis). A report whose target is an unnamed
+group of one country ("Pakistani leaders") joins an earlier event with a named target of that
+country: it sums those up. The merged event keeps the most specific code, every evidence
+sentence, ``mentions`` = the number of sentences that report it, the first day the text gives and
+the first place (its own before a carried one).
 """
 
 from __future__ import annotations
@@ -48,17 +50,29 @@ def _dated(found: Found) -> str | None:
     return found.when.date if found.when is not None and found.when.basis != "publication" else None
 
 
+def _recapped(item: Found, ordered: list[list[Found]]) -> list[list[Found]]:
+    """Earlier events that a report with an unnamed group of one country as target sums up: "in his
+    meetings with Pakistani leaders" after meetings with Pakistan's president and prime minister."""
+    target = item.target
+    if target is None or target.kind != "group" or target.country is None:
+        return []
+    return [g for g in ordered if g[0].target is not None and g[0].target.kind != "group"
+            and g[0].target.country == target.country and g[0].source.id == item.source.id
+            and g[0].code[:2] == item.code[:2] and g[0].negated == item.negated]
+
+
 def _group(found: list[Found]) -> list[list[Found]]:
     """Reports of one real event, in the order of their first report."""
     groups: dict[tuple[str, str, str, bool], list[list[Found]]] = {}
     ordered: list[list[Found]] = []
     for item in found:
-        candidates = groups.setdefault(_key(item), [])
+        same = groups.setdefault(_key(item), [])
         day = _dated(item)
-        home = next((g for g in candidates if day is None or all(_dated(r) in (None, day) for r in g)), None)
+        home = next((g for g in same or _recapped(item, ordered)
+                     if day is None or all(_dated(r) in (None, day) for r in g)), None)
         if home is None:
             home = []
-            candidates.append(home)
+            same.append(home)
             ordered.append(home)
         home.append(item)
     return ordered

@@ -2,7 +2,8 @@
 
 "did not sign" is negated; "if", "whether", "could", "might", a question are hypothetical;
 "will sign", "plans to", "is willing to", "vowed to" make it an intention (CAMEO 03x),
-"threatened to" a threat (13x), mapped by ``cameo_intent.tsv``.
+"threatened to" a threat (13x), mapped by ``cameo_intent.tsv``; "rarely", "usually" a rule of
+conduct, which is no event.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 POSSIBLE = frozenset({"could", "might", "may", "would", "should", "can"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 DEONTIC = frozenset({"must", "should", "ought"})
+# "Both countries rarely disclose ...", "the army usually consults ...": what is (not) done as a rule,
+# no event. Repeated acts that did happen ("soldiers routinely beat detainees") are coded.
+HABITUAL = frozenset({"rarely", "seldom", "usually", "typically", "traditionally", "generally", "normally"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,7 @@ class Modality:
     intent: bool = False
     threat: bool = False
     obligation: bool = False  # "must", "should", "has to": what someone is told to do
+    habitual: bool = False  # "rarely", "usually": what someone does as a rule, no one event
 
 
 def _governor(token: Token) -> Token | None:
@@ -61,8 +66,9 @@ def modality(trigger: Token, threat: bool = False) -> Modality:
     threat = threat or bool(governors & THREAT_HEADS)
     intent = not threat and (future or bool(governors & INTENT_HEADS))
     obligation = bool(auxes & DEONTIC) or bool(governors & {"have", "need"})
+    habitual = any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children)
     return Modality(negated=negated, hypothetical=(hypothetical or obligation) and not intent, intent=intent,
-                    threat=threat, obligation=obligation)
+                    threat=threat, obligation=obligation, habitual=habitual)
 
 
 def modal_code(code: str, mood: Modality, lexicon: Lexicon) -> str:

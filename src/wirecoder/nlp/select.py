@@ -23,6 +23,7 @@ ACTOR_WORDS = frozenset({
     "militants", "rebels", "insurgents", "forces", "ministry", "parliament", "court", "judge",
     "authorities", "protesters", "demonstrators", "party", "opposition", "company", "firm", "union",
     "bank", "council", "committee", "commission",
+    "sides", "countries", "nations", "states", "delegations", "neighbours", "neighbors",  # "the two sides"
 })
 
 
