@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from wirecoder.events.lexicon import Lexicon, Pattern
 from wirecoder.events.merge import Found
 from wirecoder.events.modality import Modality, modal_code, modality
-from wirecoder.events.parties import alone, may_stand_alone, other_party, pairs, prefer_foreign
+from wirecoder.events.parties import alone, dyad, may_stand_alone, other_party, pairs, prefer_foreign
 from wirecoder.events.speech import QuoteSpan, Speech, find_quotes, quote_records, reporting_in
 from wirecoder.events.syntax import ActorMap, parties_in, subject, targets
 from wirecoder.nlp import parsed_sentences
@@ -48,9 +48,6 @@ DOING_VERBS = LIGHT_VERBS | frozenset({
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 QUANTITIES = frozenset({"number", "series", "raft", "host", "range", "couple", "set", "pair", "dozen",
                         "dozens", "hundreds", "handful", "package", "batch", "string", "slew", "variety"})
-# "the two sides signed", "both countries agreed": the parties of the article's last bilateral event
-DYAD_HEADS = frozenset({"side", "country", "nation", "leader", "minister", "government", "delegation",
-                        "official", "president", "army", "military", "neighbour", "neighbor", "state"})
 # Reporting verbs whose content is an act that happened ("said B attacked C"): B's act is coded,
 # attributed to the speaker. Under the others (urge, hope, deny, warn, ...) the content is no act.
 REPORTED_ACTS = frozenset({"say", "report", "quote"})
@@ -150,9 +147,9 @@ class EventCoder:
         token, passive = subject(verb)
         if token is None and passive:
             token = self._instrument_agent(verb)  # "were killed in an air strike by government forces"
-        dyad = _dyad(token, so_far)
-        if dyad is not None:
-            return self._events(verb, pattern, [dyad[0]], [], context, [], target=dyad[1])
+        pair = dyad(token, so_far)
+        if pair is not None:
+            return self._events(verb, pattern, [pair[0]], [], context, [], target=pair[1])
         sources = self._speaker_for(verb, amap.of_phrase(token), token, context)
         if not sources:
             return []
@@ -315,21 +312,6 @@ def _obliged(speech: Speech, amap: ActorMap) -> Actor | None:
             found = amap.of_phrase(subject_token)
             if found:
                 return found[0]
-    return None
-
-
-def _dyad(token: Token | None, history: list[Found]) -> tuple[Actor, Actor] | None:
-    """"The two sides", "both countries", "the two ministers": the source and target of the
-    article's last event between actors of two different countries, if the phrase is one."""
-    if token is None or token.lemma_.lower() not in DYAD_HEADS:
-        return None
-    if not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "preconj")
-               for c in token.children):
-        return None
-    for earlier in reversed(history):
-        source, target = earlier.source, earlier.target
-        if target is not None and source.country and target.country and source.country != target.country:
-            return source, target
     return None
 
 

@@ -3,13 +3,15 @@
 * each source with each target; "X and Y signed a treaty" with no other party is reciprocal;
 * with no target found, the one actor of another country in the trigger's complements;
 * an event with no target at all only when no other actor could be the target: the sentence
-  names none (places aside), or the act is one usually reported alone and its complements name none.
+  names none (places aside), or the act is one usually reported alone and its complements name none;
+* "the two sides", "both countries": the pair of countries the article's last such event was between.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from wirecoder.events.merge import Found
 from wirecoder.events.syntax import TARGET_PREPS, ActorMap
 from wirecoder.records import Actor
 
@@ -17,6 +19,9 @@ PLACE_PREPS = frozenset({"in", "at", "near", "from", "inside", "across", "throug
 # Acts often reported with no counterpart ("demonstrators rallied", "lifted the curfew", "declined
 # to resign"): coded without a target when none of the trigger's complements names an actor.
 MONADIC = frozenset({"01", "03", "08", "09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"})
+# "the two sides signed", "both countries agreed": the parties of the article's last bilateral event
+DYAD_HEADS = frozenset({"side", "country", "nation", "leader", "minister", "government", "delegation",
+                        "official", "president", "army", "military", "neighbour", "neighbor", "state"})
 
 
 def pairs(sources: list[Actor], targets: list[Actor], alone: bool) -> list[tuple[Actor, Actor | None]]:
@@ -81,3 +86,18 @@ def may_stand_alone(trigger: Token, code: str, sources: list[Actor], amap: Actor
         return True
     return code[:2] in MONADIC and not any(a not in sources for c in complements(trigger)
                                            for a in amap.in_phrase(c))
+
+
+def dyad(token: Token | None, history: list[Found]) -> tuple[Actor, Actor] | None:
+    """"The two sides", "both countries", "the two ministers": the source and target of the
+    article's last event between actors of two different countries, if the phrase is one."""
+    if token is None or token.lemma_.lower() not in DYAD_HEADS:
+        return None
+    if not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "preconj")
+               for c in token.children):
+        return None
+    for earlier in reversed(history):
+        source, target = earlier.source, earlier.target
+        if target is not None and source.country and target.country and source.country != target.country:
+            return source, target
+    return None
