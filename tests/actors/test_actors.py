@@ -247,3 +247,15 @@ def test_actors_bare_surname_of_a_known_person_out_of_office(coder: Coder) -> No
     assert biden is not None
     assert (biden.name, biden.country) == ("Joe Biden", "USA")
     assert biden.sector == "ELI"
+
+
+def test_actors_a_common_noun_names_no_organisation(coder: Coder) -> None:
+    # guardian-sdf-649, 2018-01-28: "the congress" in Sochi is not the US Congress
+    document = code(coder, "\u201cThe very fact that the congress is to have 1,700 attendees over two days shows that "
+                           "no genuine negotiations are planned,\u201d he said.", "2018-01-28")
+    congress = actor_of(document, "congress")
+    assert congress is None or congress.country is None
+    # capitalised, it still is
+    document = code(coder, "Congress passed the bill on Tuesday.", "2018-01-28")
+    congress = actor_of(document, "Congress")
+    assert congress is not None and congress.country == "USA"

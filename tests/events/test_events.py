@@ -327,3 +327,14 @@ def test_events_meetings_with_a_countrys_leaders_sum_up_the_meetings_named(coder
                            "cooperative partnership is unique in the world.", "2020-12-01")
     meetings = [e for e in document.events if e.root == "04"]
     assert [(e.target.name if e.target else None, e.mentions) for e in meetings] == [("Arif Alvi", 2)]
+
+
+def test_events_sources_named_together_act_together_only_in_joint_acts(coder: Coder) -> None:
+    # bbc-tech-103: companies that each ban camera phones do not ban each other
+    document = code(coder, "Intel, Samsung, the UK's Foreign Office and Lawrence Livermore National Laboratories "
+                           "in the US, have decided to ban camera phones from their buildings.", None)
+    assert document.events and all(e.target is None for e in document.events)
+    # bbc-business-424: ... unless they act on each other
+    document = code(coder, "Airbus and Boeing accuse each other of benefiting from illegal subsidies.", None)
+    assert {(e.source.name, e.target.name if e.target else None) for e in document.events} == {
+        ("Airbus", "Boeing"), ("Boeing", "Airbus")}

@@ -83,7 +83,7 @@ class Gazetteer:
         if label == "COUNTRY" and text in res.countries:
             return Hit(start, end, country=res.countries[text])
         if label == "ORG":
-            org = res.orgs.get(text) or res.orgs.get(fold(text))
+            org = res.org_named(text)
             return Hit(start, end, org=org) if org else None
         if label == "ROLE":
             role = res.roles.get(fold(text))

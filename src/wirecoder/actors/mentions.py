@@ -159,7 +159,7 @@ class MentionFinder:
         text = doc[start:end].text
         if text in self.res.countries and end - start <= 3:
             return None  # "US" tagged ORG: a country mention
-        entry = self.res.orgs.get(text) or self.res.orgs.get(fold(text))
+        entry = self.res.org_named(text)
         inner = [h for group in index.by_start.values() for h in group if start <= h.start and h.end <= end]
         country = next((h.country.country for h in inner if h.country and h.country.form != "people"), None)
         body = max((h for h in inner if h.role and h.role.kind == "body"), key=lambda h: h.end, default=None)

@@ -80,6 +80,13 @@ class Resources:
     people: dict[str, tuple[KBEntry, ...]] = field(default_factory=dict)
     surnames: dict[str, tuple[KBEntry, ...]] = field(default_factory=dict)
 
+    def org_named(self, text: str) -> OrgEntry | None:
+        """The organisation a name stands for, case and accents aside; one word in lower case is a
+        common noun ("the congress in Sochi", "parliament") and names none."""
+        if " " not in text.strip() and text == text.lower():
+            return None
+        return self.orgs.get(text) or self.orgs.get(fold(text))
+
     def people_named(self, name: str, day: str | None) -> list[KBEntry]:
         """Knowledge-base entries for a full name or alias, those in office on ``day`` first."""
         entries = self.people.get(fold(name), ())

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from wirecoder.events.lexicon import Lexicon, Pattern
 from wirecoder.events.merge import Found
 from wirecoder.events.modality import Modality, modal_code, modality
-from wirecoder.events.parties import alone, dyad, may_stand_alone, other_party, pairs, prefer_foreign
+from wirecoder.events.parties import alone, dyad, may_stand_alone, mutual, other_party, pairs, prefer_foreign
 from wirecoder.events.speech import QuoteSpan, Speech, find_quotes, quote_records, reporting_in
 from wirecoder.events.syntax import ActorMap, parties_in, subject, targets
 from wirecoder.nlp import parsed_sentences
@@ -250,7 +250,7 @@ class EventCoder:
         if mood.habitual:
             return []
         alone_ok = to_media or may_stand_alone(trigger, code, sources, amap)
-        for source, target in pairs(sources, found_targets, alone_ok):
+        for source, target in pairs(sources, found_targets, alone_ok, code, mutual(trigger)):
             events.append(Found(code=code, source=source, target=target, sentence=trigger.sent,
                                 trigger=trigger, negated=mood.negated, hypothetical=mood.hypothetical,
                                 attribution=via or relayed_by, rule=pattern.source))

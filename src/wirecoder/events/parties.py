@@ -1,6 +1,7 @@
 """Who the other party of an event is, and when an event has none.
 
-* each source with each target; "X and Y signed a treaty" with no other party is reciprocal;
+* each source with each target; "X and Y signed a treaty" with no other party is reciprocal, "X and Y
+  condemned the move" is not (unless "each other");
 * with no target found, the one actor of another country in the trigger's complements;
 * an event with no target at all only when no other actor could be the target: the sentence
   names none (places aside), or the act is one usually reported alone and its complements name none;
@@ -19,18 +20,23 @@ PLACE_PREPS = frozenset({"in", "at", "near", "from", "inside", "across", "throug
 # Acts often reported with no counterpart ("demonstrators rallied", "lifted the curfew", "declined
 # to resign"): coded without a target when none of the trigger's complements names an actor.
 MONADIC = frozenset({"01", "03", "08", "09", "10", "11", "12", "13", "14", "15", "17", "18", "19", "20"})
+# Acts that two sources named together do with each other: "X and Y agreed / met / signed / clashed"
+RECIPROCAL = frozenset({"03", "04", "05", "06", "08", "19"})
 # "the two sides signed", "both countries agreed": the parties of the article's last bilateral event
 DYAD_HEADS = frozenset({"side", "country", "nation", "leader", "minister", "government", "delegation",
                         "official", "president", "army", "military", "neighbour", "neighbor", "state"})
 
 
-def pairs(sources: list[Actor], targets: list[Actor], alone: bool) -> list[tuple[Actor, Actor | None]]:
+def pairs(sources: list[Actor], targets: list[Actor], alone: bool, code: str,
+          mutual: bool = False) -> list[tuple[Actor, Actor | None]]:
     """Source-target pairs: each source with each target; "X and Y signed a treaty" with no other
-    party is reciprocal (X with Y, Y with X). A source acts with no target ("protesters rallied")
-    only if ``alone`` (see :func:`may_stand_alone`): else the target is there but not found."""
+    party is reciprocal (X with Y, Y with X) when the act is one done together (RECIPROCAL roots;
+    "X and Y condemned the move" is not) or ``mutual`` ("accuse each other"). A source acts with
+    no target ("protesters rallied") only if ``alone`` (see :func:`may_stand_alone`): else the
+    target is there but not found."""
     if targets:
         return [(s, t) for s in sources for t in targets if t.id != s.id]
-    if len(sources) > 1:
+    if len(sources) > 1 and (code[:2] in RECIPROCAL or mutual):
         return [(s, t) for s in sources for t in sources if t.id != s.id]
     return [(s, None) for s in sources] if alone else []
 
@@ -101,3 +107,10 @@ def dyad(token: Token | None, history: list[Found]) -> tuple[Actor, Actor] | Non
         if target is not None and source.country and target.country and source.country != target.country:
             return source, target
     return None
+
+
+def mutual(trigger: Token) -> bool:
+    """The trigger's complement is "each other" or "one another"."""
+    near = [t for c in trigger.children for t in (c, *c.children)]
+    return any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)
+               for t in near)
