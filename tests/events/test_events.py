@@ -338,3 +338,26 @@ def test_events_sources_named_together_act_together_only_in_joint_acts(coder: Co
     document = code(coder, "Airbus and Boeing accuse each other of benefiting from illegal subsidies.", None)
     assert {(e.source.name, e.target.name if e.target else None) for e in document.events} == {
         ("Airbus", "Boeing"), ("Boeing", "Airbus")}
+
+
+def test_events_a_passive_verb_without_its_own_subject_is_done_to_the_subject_it_shares(coder: Coder) -> None:
+    # wikinews-2020-005 (2020-01-10): Turkey was condemned, by Egypt and Greece; it condemned no one
+    document = code(coder, "Because of its drilling operations there, Turkey is already under EU sanctions, and was "
+                           "condemned in a joint statement by Egypt, Greece and Cyprus.", "2020-01-10")
+    condemned = [e for e in document.events if e.root == "11"]
+    assert condemned and all(e.target is not None and e.target.country == "TUR" for e in condemned)
+    # bbc-business-100: the executives were indicted; WorldCom indicted no one
+    document = code(coder, "The prosecution's star witness is Mr Sullivan, one of six WorldCom executives indicted in "
+                           "the case.", None)
+    assert not [e for e in document.events if e.root == "17"]
+
+
+def test_events_the_subject_of_a_passive_raising_verb_acts(coder: Coder) -> None:
+    # guardian-sdf-316; then guardian-sdf-649, shortened and given a guest
+    document = code(coder, "Iran does not acknowledge its direct military involvement in Yemen, but is widely "
+                           "believed to be supporting the Houthis.", "2018-05-10")
+    assert [(e.source.country, e.target.name if e.target else None) for e in document.events if e.root == "05"] \
+        == [("IRN", "Houthis")]
+    document = code(coder, "The Russian president, Vladimir Putin, is set to host a two-day peace conference in the "
+                           "Black Sea resort of Sochi with Turkey's president.", "2018-01-28")
+    assert any(e.root == "04" and "Putin" in e.source.name for e in document.events)

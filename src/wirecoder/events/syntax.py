@@ -145,15 +145,38 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     for child in children:
         if child.dep_ in ("nsubj", "csubj"):
             return child, False
-    if any(c.dep_ == "nsubjpass" for c in children):
-        return None, True
+    if any(c.dep_ == "nsubjpass" for c in children) or _passive(verb):
+        return None, True  # "... and was condemned", "a man who was shot": the subject is the target
     if verb.dep_ in ("relcl", "acl") and verb.head is not verb:
         return verb.head, False
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
         return subject(verb.head.head)  # "arrived ... after completing a visit"
     if verb.dep_ in CARRY_DEPS and verb.head is not verb:
+        head = verb.head
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None) \
+            or (patient(head) if _passive(head) else None)
+        if verb.dep_ == "xcomp" and raised is not None:
+            return raised, False  # "Iran is believed to be supporting", "is expected to meet"
         return subject(verb.head)
     return None, False
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb form: with a passive auxiliary, or a past participle modifying a noun."""
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT"  # else a misparse:
+    return any(c.dep_ == "auxpass" for c in verb.children) or participle  # "Cable, ..., called on X"
+
+
+def patient(verb: Token) -> Token | None:
+    """Who a passive verb with no subject of its own is done to: the subject of the verb it is
+    coordinated with ("Turkey is under sanctions and was condemned"), the noun it modifies ("a
+    man who was shot", "civilians killed in the strike")."""
+    if verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+        return verb.head
+    if verb.dep_ == "conj" and verb.head is not verb:
+        head = verb.head
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None) or patient(head)
+    return None
 
 
 def targets(verb: Token, passive: bool, skip_prep: str | None = None) -> tuple[list[Token], list[Token]]:
@@ -163,6 +186,8 @@ def targets(verb: Token, passive: bool, skip_prep: str | None = None) -> tuple[l
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubjpass"):
             found.append(child)
+    if passive and not found and _passive(verb) and (done_to := patient(verb)) is not None:
+        found.append(done_to)
     objects = list(found)
     placing: list[Token] = []
     for child in verb.children:
