@@ -259,3 +259,11 @@ def test_actors_a_common_noun_names_no_organisation(coder: Coder) -> None:
     document = code(coder, "Congress passed the bill on Tuesday.", "2018-01-28")
     congress = actor_of(document, "Congress")
     assert congress is not None and congress.country == "USA"
+
+
+def test_actors_a_country_is_named_by_its_name_whatever_form_the_text_uses(coder: Coder) -> None:
+    # bbc-business-055
+    document = code(coder, "Unveiling the 418bn-rand budget to parliament, Mr Manuel said the South African economy "
+                           "had grown by an average of 3.2% over the past four years.", None)
+    country = actor_of(document, "South African")
+    assert country is not None and (country.name, country.country) == ("South Africa", "ZAF")

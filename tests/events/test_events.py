@@ -361,3 +361,11 @@ def test_events_the_subject_of_a_passive_raising_verb_acts(coder: Coder) -> None
     document = code(coder, "The Russian president, Vladimir Putin, is set to host a two-day peace conference in the "
                            "Black Sea resort of Sochi with Turkey's president.", "2018-01-28")
     assert any(e.root == "04" and "Putin" in e.source.name for e in document.events)
+
+
+def test_events_a_fronted_place_is_no_party(coder: Coder) -> None:
+    # wikinews-2020-005 (2020-01-10): "In Cyprus" says where the party hailed the pipeline
+    document = code(coder, "In Cyprus, the ruling Democratic Rally in Cyprus hailed the pipeline as an advancement in "
+                           "the nation's sovereignty.", "2020-01-10")
+    hailed = [e for e in document.events if e.root == "05"]
+    assert hailed and all(e.target is None for e in hailed)

@@ -31,6 +31,8 @@ class Cluster:
         org = next((m.org for m in self.mentions if m.org is not None), None)
         if org is not None and self.kind != "person":
             return org.name
+        if self.kind == "country" and self.country is not None:
+            return self.country.name  # "Turkish" in "Turkish troops" is Turkey
         named = [m for m in self.mentions if m.kind != "description"] or self.mentions
         return max(named, key=lambda m: (m.tokens, -m.start)).name
 

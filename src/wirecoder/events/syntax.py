@@ -193,8 +193,11 @@ def targets(verb: Token, passive: bool, skip_prep: str | None = None) -> tuple[l
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == skip_prep:  # "engaged in fighting with X"
             objects.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in PLACING_PREPS:
+            if child.i > verb.i:  # "In Cyprus, the party hailed the pipeline": a place only
+                placing.extend(parties_in(child))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            (placing if child.lower_ in PLACING_PREPS else found).extend(parties_in(child))
+            found.extend(parties_in(child))
     for obj in objects:  # "held talks with X", "paid a visit to Y"
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ in LIGHT_PREPS:
