@@ -18,6 +18,7 @@ each real event.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
@@ -95,9 +96,8 @@ class EventCoder:
             pattern = self._pattern(token)
             if pattern is None:
                 continue
-            so_far = context.history + found
-            events = self._verb(token, pattern, context, so_far) if pattern.kind == "verb" \
-                else self._noun(token, pattern, context, so_far)
+            events = self._verb(token, pattern, context, found) if pattern.kind == "verb" \
+                else self._noun(token, pattern, context, context.history + found)
             if pattern.objects:  # "signed an agreement", "called for a ceasefire": the object is no event
                 used.update(c.i for c in token.children if c.dep_ == "dobj")
                 used.update(o.i for c in token.children if c.dep_ == "prep" for o in c.children
@@ -142,12 +142,12 @@ class EventCoder:
             return by_modifier if by_modifier is not None and not pattern.objects else pattern
         return by_modifier
 
-    def _verb(self, verb: Token, pattern: Pattern, context: _Context, so_far: list[Found]) -> list[Found]:
+    def _verb(self, verb: Token, pattern: Pattern, context: _Context, found: list[Found]) -> list[Found]:
         amap = context.amap
         token, passive = subject(verb)
         if token is None and passive:
             token = self._instrument_agent(verb)  # "were killed in an air strike by government forces"
-        pair = dyad(token, so_far)
+        pair = dyad(token, chain(reversed(found), reversed(context.history)))  # latest first
         if pair is not None:
             return self._events(verb, pattern, [pair[0]], [], context, [], target=pair[1])
         sources = self._speaker_for(verb, amap.of_phrase(token), token, context)

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Span, Token
 
 from wirecoder.events.merge import Found
@@ -94,7 +96,7 @@ def may_stand_alone(trigger: Token, code: str, sources: list[Actor], amap: Actor
                                            for a in amap.in_phrase(c))
 
 
-def dyad(token: Token | None, history: list[Found]) -> tuple[Actor, Actor] | None:
+def dyad(token: Token | None, latest_first: Iterable[Found]) -> tuple[Actor, Actor] | None:
     """"The two sides", "both countries", "the two ministers": the source and target of the
     article's last event between actors of two different countries, if the phrase is one."""
     if token is None or token.lemma_.lower() not in DYAD_HEADS:
@@ -102,7 +104,7 @@ def dyad(token: Token | None, history: list[Found]) -> tuple[Actor, Actor] | Non
     if not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "preconj")
                for c in token.children):
         return None
-    for earlier in reversed(history):
+    for earlier in latest_first:
         source, target = earlier.source, earlier.target
         if target is not None and source.country and target.country and source.country != target.country:
             return source, target

@@ -157,14 +157,16 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             or (patient(head) if _passive(head) else None)
         if verb.dep_ == "xcomp" and raised is not None:
             return raised, False  # "Iran is believed to be supporting", "is expected to meet"
-        return subject(verb.head)
+        return subject(head)
     return None, False
 
 
 def _passive(verb: Token) -> bool:
-    """A passive verb form: with a passive auxiliary, or a past participle modifying a noun."""
-    participle = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT"  # else a misparse:
-    return any(c.dep_ == "auxpass" for c in verb.children) or participle  # "Cable, ..., called on X"
+    """A passive verb form: with a passive auxiliary, or a past participle modifying a noun ("six
+    executives indicted in the case") that is not the sentence's root (that is a misparsed main
+    verb: "Vincent Cable, for the Liberal Democrats, called on Mr Brown")."""
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT"
+    return any(c.dep_ == "auxpass" for c in verb.children) or participle
 
 
 def patient(verb: Token) -> Token | None:
