@@ -35,6 +35,15 @@ def test_lexicon_covers_all_roots_and_most_codes() -> None:
     assert len(lexicon.codes & set(cameo_table())) >= 200
 
 
+def test_modal_tables_give_cameo_codes_of_the_right_class() -> None:
+    lexicon = load_lexicon()
+    known = set(cameo_table())
+    assert set(lexicon.intent.values()) <= known and set(lexicon.threat.values()) <= known
+    assert set(lexicon.refusal.values()) <= known
+    assert all(code[:2] == "12" or code == "011" for code in lexicon.refusal.values())
+    assert all(code[:2] == "13" for code in lexicon.threat.values())
+
+
 def test_lexicon_user_file_adds_and_replaces_patterns(tmp_path: Path) -> None:
     mine = tmp_path / "mine.tsv"
     mine.write_text("kind\tlemma\tprep\tobject\tcode\texample\n"
@@ -369,3 +378,48 @@ def test_events_a_fronted_place_is_no_party(coder: Coder) -> None:
                            "the nation's sovereignty.", "2020-01-10")
     hailed = [e for e in document.events if e.root == "05"]
     assert hailed and all(e.target is None for e in hailed)
+
+
+def test_events_a_subject_parsed_as_a_conjunct_of_a_fronted_phrase_acts(coder: Coder) -> None:
+    # guardian-sdf-135: the parser hangs "Canada and the Kurdish administration" on "As first reported by the
+    # Guardian," and leaves "struck" without a subject
+    document = code(coder, "As first reported by the Guardian, Canada and the Kurdish administration struck a deal in "
+                           "spring to repatriate Canadian citizens.", "2020-10-20")
+    assert any(e.code == "057" and e.source.country == "CAN" for e in document.events)
+    # conflibert annotations: "Pakistan and India" hang on "in Ufa"
+    document = code(coder, "Following the 'ice-breaking' Nawaz-Modi meeting in Ufa, Pakistan and India formally "
+                           "decided to resume the dialogue process between the two countries.", "2015-09-01")
+    assert {(e.source.country, e.target.country) for e in document.events if e.root == "03"} == {
+        ("PAK", "IND"), ("IND", "PAK")}
+
+
+def test_events_the_one_called_on_is_the_target(coder: Coder) -> None:
+    # bbc-sport-200 and bbc-politics-356: the party called on, not a party named in what it is asked to do
+    document = code(coder, "Sir Alex Ferguson has called on the Football Association to punish Arsenal's Thierry Henry "
+                           "for an incident involving Gabriel Heinze.", None)
+    assert [e.target.name for e in document.events if e.root == "02" and e.target] == ["Football Association"]
+    # conflibert annotations: journalists asked to act are a party, not the audience of a statement
+    document = code(coder, "Pakistan Federal Union of Journalists (PFUJ) has called upon the journalists to hold "
+                           "protest demonstrations.", None)
+    assert [e.target.name for e in document.events if e.root == "02" and e.target] == ["journalists"]
+
+
+@pytest.mark.parametrize(("text", "published", "code_"), [
+    # PLOVER GSR REJECT-0013 (shortened): a refused resignation is no resignation
+    ("Vice-President Moody Awori has declined to resign despite growing pressure.", None, "1231"),
+    # guardian-sdf-649 (shortened): a refusal to negotiate is not a negotiation
+    ("The Assad regime refused to negotiate with the opposition.", "2018-01-20", "125"),
+    # bbc-tech-148: declining to comment is CAMEO 011
+    ("A spokesman for Apple declined to comment.", None, "011"),
+])
+def test_events_a_refused_act_is_a_rejection(coder: Coder, text: str, published: str | None, code_: str) -> None:
+    document = code(coder, text, published)
+    assert [e.code for e in document.events] == [code_]
+
+
+def test_events_a_failed_act_is_negated(coder: Coder) -> None:
+    # PLOVER GSR REJECT-0017 (shortened): no agreement was reached
+    document = code(coder, "Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices "
+                           "in east Jerusalem Sunday.", None)
+    agreed = [e for e in document.events if e.code == "057"]
+    assert agreed and all(e.negated for e in agreed)

@@ -250,9 +250,10 @@ class EventCoder:
         if mood.habitual:
             return []
         alone_ok = to_media or may_stand_alone(trigger, code, sources, amap)
+        negated = mood.negated or (mood.refused and code == pattern.code)  # "refused to attack"
         for source, target in pairs(sources, found_targets, alone_ok, code, mutual(trigger)):
             events.append(Found(code=code, source=source, target=target, sentence=trigger.sent,
-                                trigger=trigger, negated=mood.negated, hypothetical=mood.hypothetical,
+                                trigger=trigger, negated=negated, hypothetical=mood.hypothetical,
                                 attribution=via or relayed_by, rule=pattern.source))
         return events
 
@@ -268,8 +269,8 @@ class EventCoder:
             return []
         sources = [speaker]
         target = speech.addressee
-        if target is not None and target.sector == "MED":
-            target = None  # "told the Daily Mail": the public, not a party
+        if target is not None and target.sector == "MED" and speech.kind.kind != "appeal":
+            target = None  # "told the Daily Mail": the public, not a party; "urged journalists to" is
         if target is None:
             content = [t for t in speech.verb.sent if t.i in speech.content]
             others = [context.amap.at(t) for t in content]
@@ -281,7 +282,7 @@ class EventCoder:
         if target is None and not alone(speech.verb.sent, sources, context.amap):
             return []
         mood = modality(speech.verb)
-        code = self._hoped(speech) or speech.kind.code
+        code = modal_code(self._hoped(speech) or speech.kind.code, mood, self.lexicon)  # "refused to say" 011
         if obliged is not None and obliged.id != sources[0].id:
             code, target = DEMAND, obliged  # "Russia said Sudan must return the helicopter"
         found = Found(code=code, source=sources[0], target=target, sentence=speech.verb.sent,

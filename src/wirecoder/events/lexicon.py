@@ -47,6 +47,7 @@ class Lexicon:
     nouns: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     intent: dict[str, str] = field(default_factory=dict)
     threat: dict[str, str] = field(default_factory=dict)
+    refusal: dict[str, str] = field(default_factory=dict)
     reporting: dict[str, Reporting] = field(default_factory=dict)
 
     @property
@@ -95,7 +96,9 @@ def load_lexicon(user_files: tuple[str, ...] = ()) -> Lexicon:
             intent[root] = intent_code
         if root and threat_code:
             threat[root] = threat_code
+    refusal = {prefix: code for _n, (prefix, code, *_r) in read_table(data_file("cameo_refusal.tsv"), 2)
+               if prefix and code}
     reporting = {lemma: Reporting(lemma, kind, code) for _n, (lemma, kind, code, *_r)
                  in read_table(data_file("reporting_verbs.tsv"), 3) if lemma and kind}
     return Lexicon(verbs=_index(patterns, "verb"), nouns=_index(patterns, "noun"), intent=intent,
-                   threat=threat, reporting=reporting)
+                   threat=threat, refusal=refusal, reporting=reporting)

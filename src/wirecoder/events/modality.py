@@ -2,7 +2,8 @@
 
 "did not sign" is negated; "if", "whether", "could", "might", a question are hypothetical;
 "will sign", "plans to", "is willing to", "vowed to" make it an intention (CAMEO 03x),
-"threatened to" a threat (13x), mapped by ``cameo_intent.tsv``; "rarely", "usually" a rule of
+"threatened to" a threat (13x), mapped by ``cameo_intent.tsv``; "refused to", "declined to" a
+rejection (12x, ``cameo_refusal.tsv``); "failed to" negates; "rarely", "usually" a rule of
 conduct, which is no event.
 """
 
@@ -18,6 +19,8 @@ INTENT_HEADS = frozenset({"plan", "intend", "want", "willing", "ready", "prepare
                           "promise", "offer", "seek", "aim", "expect", "hope", "determined", "committed",
                           "agree", "decide", "resolve", "propose", "eager", "keen", "wish"})
 THREAT_HEADS = frozenset({"threaten", "warn"})
+REFUSAL_HEADS = frozenset({"refuse", "decline"})  # "refused to release": a rejection (12x), cameo_refusal.tsv
+FAILURE_HEADS = frozenset({"fail"})  # "failed to reach agreement": it did not happen
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 POSSIBLE = frozenset({"could", "might", "may", "would", "should", "can"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
@@ -33,6 +36,7 @@ class Modality:
     hypothetical: bool = False
     intent: bool = False
     threat: bool = False
+    refused: bool = False  # "refused to meet", "declined to resign"
     obligation: bool = False  # "must", "should", "has to": what someone is told to do
     habitual: bool = False  # "rarely", "usually": what someone does as a rule, no one event
 
@@ -40,9 +44,9 @@ class Modality:
 def _governor(token: Token) -> Token | None:
     """The word an infinitive depends on: "vowed" in "vowed to attack", "willing" in "is willing to";
     a coordinated verb shares its first conjunct's ("willing to strengthen X and strengthen Y")."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
-    if token.dep_ == "xcomp" and token.head is not token:
+    if token.dep_ == "xcomp" and token.head != token:
         return token.head
     return None
 
@@ -54,8 +58,9 @@ def modality(trigger: Token, threat: bool = False) -> Modality:
     chain = [verb]
     while (head := _governor(chain[-1])) is not None and len(chain) < 4:
         chain.append(head)
-    negated = any(c.dep_ == "neg" for t in chain for c in t.children)
     governors = {t.lemma_.lower() for t in chain[1:]}
+    negated = any(c.dep_ == "neg" for t in chain for c in t.children) or bool(governors & FAILURE_HEADS)
+    refused = bool(governors & REFUSAL_HEADS)
     sentence = trigger.sent
     conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONS for t in chain for c in t.children)
     question = sentence.text.rstrip().endswith("?")
@@ -64,16 +69,18 @@ def modality(trigger: Token, threat: bool = False) -> Modality:
     possible = auxes & POSSIBLE - {"can"} - ({"would"} if reported else set())
     hypothetical = conditional or question or bool(possible)
     threat = threat or bool(governors & THREAT_HEADS)
-    intent = not threat and (future or bool(governors & INTENT_HEADS))
+    intent = not threat and not refused and (future or bool(governors & INTENT_HEADS))
     obligation = bool(auxes & DEONTIC) or bool(governors & {"have", "need"})
     habitual = any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children)
     return Modality(negated=negated, hypothetical=(hypothetical or obligation) and not intent, intent=intent,
-                    threat=threat, obligation=obligation, habitual=habitual)
+                    threat=threat, refused=refused, obligation=obligation, habitual=habitual)
 
 
 def modal_code(code: str, mood: Modality, lexicon: Lexicon) -> str:
-    """The code of an intended or threatened act: "will meet" 036, "threatened to attack" 138."""
-    table = lexicon.threat if mood.threat else lexicon.intent if mood.intent else {}
+    """The code of an intended, threatened or refused act: "will meet" 036, "threatened to attack" 138,
+    "refused to meet" 125. A refused act with no refusal code keeps its code (and is negated)."""
+    table = lexicon.refusal if mood.refused else lexicon.threat if mood.threat \
+        else lexicon.intent if mood.intent else {}
     for length in (4, 3, 2):  # the most specific row: "0871" before "087" before "08"
         if code[:length] in table:
             return table[code[:length]]

@@ -53,7 +53,9 @@ def reporting_in(sentence: Span, amap: ActorMap, lexicon: Lexicon) -> list[Speec
 def _speech(verb: Token, entry: Reporting, amap: ActorMap) -> Speech:
     token, _ = subject(verb)
     subjects = amap.of_phrase(token)
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [  # "called on/upon X to"
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        for o in c.children if o.dep_ == "pobj"]
     addressee = next((a for c in objects for a in amap.of_phrase(c)), None)
     if entry.kind == "quote":  # "X quoted Y as saying": Y speaks, X relays
         subject_passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -81,7 +83,7 @@ def _content(verb: Token) -> frozenset[int]:
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "advcl" and child.lower_ == "saying"):
             tokens.update(t.i for t in child.subtree)
-    if not tokens and verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb:
+    if not tokens and verb.dep_ in ("parataxis", "ccomp") and verb.head != verb:
         tokens.update(t.i for t in verb.head.subtree if t.i not in {s.i for s in verb.subtree})
     return frozenset(tokens)
 

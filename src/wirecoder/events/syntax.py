@@ -147,11 +147,13 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             return child, False
     if any(c.dep_ == "nsubjpass" for c in children) or _passive(verb):
         return None, True  # "... and was condemned", "a man who was shot": the subject is the target
-    if verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+    if verb.dep_ == "ROOT" and (stranded := _stranded_subject(verb)) is not None:
+        return stranded, False
+    if verb.dep_ in ("relcl", "acl") and verb.head != verb:
         return verb.head, False
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
         return subject(verb.head.head)  # "arrived ... after completing a visit"
-    if verb.dep_ in CARRY_DEPS and verb.head is not verb:
+    if verb.dep_ in CARRY_DEPS and verb.head != verb:
         head = verb.head
         raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None) \
             or (patient(head) if _passive(head) else None)
@@ -159,6 +161,24 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             return raised, False  # "Iran is believed to be supporting", "is expected to meet"
         return subject(head)
     return None, False
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The subject the parser hung on a fronted phrase as a conjunct: in "After the meeting in Ufa,
+    Pakistan and India agreed", Pakistan is parsed as a conjunct of Ufa and "agreed" has no subject.
+    Taken only from a finite verb whose fronted phrase ends in ", X (and Y)" right before it."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children):
+        return None
+    for phrase in verb.children:
+        if phrase.i > verb.i or phrase.dep_ not in ("prep", "advcl", "npadvmod"):
+            continue
+        for token in phrase.subtree:
+            if token.dep_ != "conj" or token.i == 0 or token.doc[token.i - 1].text != ",":
+                continue
+            between = token.doc[token.right_edge.i + 1:verb.i]
+            if all(t.head == verb and t.dep_ in ("advmod", "aux", "neg") for t in between):
+                return token
+    return None
 
 
 def _passive(verb: Token) -> bool:
@@ -173,9 +193,9 @@ def patient(verb: Token) -> Token | None:
     """Who a passive verb with no subject of its own is done to: the subject of the verb it is
     coordinated with ("Turkey is under sanctions and was condemned"), the noun it modifies ("a
     man who was shot", "civilians killed in the strike")."""
-    if verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+    if verb.dep_ in ("relcl", "acl") and verb.head != verb:
         return verb.head
-    if verb.dep_ == "conj" and verb.head is not verb:
+    if verb.dep_ == "conj" and verb.head != verb:
         head = verb.head
         return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None) or patient(head)
     return None
