@@ -423,3 +423,29 @@ def test_events_a_failed_act_is_negated(coder: Coder) -> None:
                            "in east Jerusalem Sunday.", None)
     agreed = [e for e in document.events if e.code == "057"]
     assert agreed and all(e.negated for e in agreed)
+
+
+def test_events_the_game_in_a_sports_story_is_no_event(coder: Coder, news_records: list[dict[str, object]]) -> None:
+    # bbc-sport-497 and bbc-sport-146: tennis and football reports, where "beat" is winning or saving
+    stories = {r["id"]: r for r in news_records if r["id"] in ("bbc-sport-497", "bbc-sport-146")}
+    for story in stories.values():
+        document = code(coder, str(story["text"]), str(story["date"]))
+        assert not [e for e in document.events if e.root == "18"], story["id"]
+    # ... while a beating reported in ordinary news is coded
+    document = code(coder, "Soldiers beat the detainees in the prison yard on Monday.", "2020-06-01")
+    assert any(e.root == "18" for e in document.events)
+
+
+def test_events_a_noun_placed_by_a_preposition_is_no_party(coder: Coder) -> None:
+    # "outside parliament" says where the protesters were beaten; parliament was not beaten
+    document = code(coder, "Police beat protesters with batons outside parliament on Monday.", "2020-06-01")
+    assert {e.target.name for e in document.events if e.target} == {"protesters"}
+
+
+def test_events_a_persons_possessive_is_who_suffered_the_act(coder: Coder) -> None:
+    # guardian-sdf-237: Turkey detained Brunson; he detained no one
+    document = code(coder, "Its decision to prolong Andrew Brunson's detention personally irked Trump.", "2018-08-20")
+    assert not [e for e in document.events if e.root == "17" and "Brunson" in e.source.name]
+    # ... the possessive of an act done to someone named is still its agent
+    document = code(coder, "Israel's arrest of the activists was condemned by Turkey.", "2018-08-20")
+    assert any(e.root == "17" and e.source.country == "ISR" for e in document.events)

@@ -1,6 +1,6 @@
 """The event coder: triggers from the lexicon, roles from the parse, speech, modality, merging.
 
-For every parsed sentence:
+For every parsed sentence (in a sports story, not the words that name the game: :mod:`.contest`):
 
 1. reporting verbs and what they govern (:mod:`.speech`);
 2. each verb or noun trigger of the lexicon (:mod:`.lexicon`) gets a source and a target
@@ -22,6 +22,7 @@ from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecoder.events.contest import CONTEST_SENSES, sports_story
 from wirecoder.events.lexicon import Lexicon, Pattern
 from wirecoder.events.merge import Found
 from wirecoder.events.modality import Modality, modal_code, modality
@@ -55,6 +56,9 @@ REPORTED_ACTS = frozenset({"say", "report", "quote"})
 DEMAND = "100"
 THREAT_SPEECH = frozenset({"warn"})  # "warned it would strike": the act, as a threat
 VERBAL = frozenset({"01", "02"})
+# Event nouns whose possessor is the one it is done to ("his arrest", "Khashoggi's murder").
+SUFFERED_ROOTS = frozenset({"17", "18"})
+SUFFERED_CODES = frozenset({"0841", "063"})  # release of persons, extradition
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
@@ -64,6 +68,7 @@ class _Context:
     quotes: list[QuoteSpan]
     speeches: list[Speech]
     history: list[Found]  # the article's events so far, for anaphora
+    contest: frozenset[str]  # lemmas that name the game in a sports story ("beat", "meet")
 
 
 class EventCoder:
@@ -77,8 +82,9 @@ class EventCoder:
         amap = ActorMap(doc, actors)
         quotes = find_quotes(doc, amap, self.lexicon)
         found: list[Found] = []
+        contest = CONTEST_SENSES if sports_story(doc) else frozenset()
         for sentence in parsed_sentences(doc):
-            context = _Context(amap, quotes, reporting_in(sentence, amap, self.lexicon), found)
+            context = _Context(amap, quotes, reporting_in(sentence, amap, self.lexicon), found, contest)
             found.extend(self._sentence(sentence, context))
         return _relayed(found, quotes), quote_records(doc, quotes)
 
@@ -91,7 +97,7 @@ class EventCoder:
             if speech.kind.kind not in REPORTED_ACTS | THREAT_SPEECH:
                 used.update(speech.content)  # what was urged, hoped or denied did not happen
         for token in sentence:
-            if token.i in used:
+            if token.i in used or token.lemma_.lower() in context.contest:
                 continue
             pattern = self._pattern(token)
             if pattern is None:
@@ -182,6 +188,10 @@ class EventCoder:
     def _noun(self, noun: Token, pattern: Pattern, context: _Context, so_far: list[Found]) -> list[Found]:
         amap = context.amap
         source_token = next((c for c in noun.children if c.dep_ == "poss"), None)
+        suffered = source_token is not None and _suffered_by(noun, pattern, amap.of_phrase(source_token))
+        patients = [source_token] if suffered and source_token is not None else []
+        if suffered:
+            source_token = None  # "Basilashvili's arrest", "Khashoggi's murder": done to him
         if source_token is None:
             agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -193,8 +203,8 @@ class EventCoder:
         if source_token is None and noun.dep_ == "ROOT":  # a caption or headline: "Trump talks with Ryan"
             source_token = next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound"), None)
         sources = self._speaker_for(noun, amap.of_phrase(source_token), source_token, context)
-        candidates = [c for p in noun.children if p.dep_ == "prep" and p.lower_ != "by"
-                      for c in parties_in(p)]
+        candidates = patients + [c for p in noun.children if p.dep_ == "prep" and p.lower_ != "by"
+                                 for c in parties_in(p)]
         placing: list[Token] = []
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
             more, placing = targets(noun.head, False)
@@ -314,6 +324,18 @@ def _obliged(speech: Speech, amap: ActorMap) -> Actor | None:
             if found:
                 return found[0]
     return None
+
+
+def _suffered_by(noun: Token, pattern: Pattern, possessors: list[Actor]) -> bool:
+    """Is a person in the possessive the one the act was done to: "Basilashvili's arrest",
+    "Khashoggi's murder", "Assange's extradition" (coercion, violence, release, extradition with no
+    "of"/"on"/"against" phrase naming someone else; "Wei's visit" and "the army's arrest of
+    activists" are the possessor's acts)."""
+    if not possessors or any(a.kind != "person" for a in possessors):
+        return False
+    if pattern.code[:2] not in SUFFERED_ROOTS and pattern.code not in SUFFERED_CODES:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in noun.children)
 
 
 def _anaphor(noun: Token, pattern: Pattern, so_far: list[Found]) -> list[Found]:

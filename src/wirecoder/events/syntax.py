@@ -36,6 +36,10 @@ PLACING_PREPS = frozenset({"at", "in"})
 LOCATIVE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "step", "steps", "headquarters",
                             "premises", "outskirts", "grounds", "residence", "doorstep", "venue", "lawn"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+# Prepositions that place a noun in space or time: "batons outside parliament", "the talks after the
+# summit". Not "in", "at": "a team at MIT", "its adversaries in the Houthi movement" belong to them.
+WHERE_WHEN_PREPS = frozenset({"outside", "near", "across", "throughout", "around", "beyond", "during",
+                              "after", "before", "since", "until"})
 SEARCH_DEPS = frozenset({"compound", "poss", "appos", "amod", "nmod", "prep", "pobj", "conj", "cc", "det",
                          "nummod"})
 
@@ -99,15 +103,14 @@ class ActorMap:
         a name in apposition first ("Dunn's mother, Charlotte Charles"), and not the possessor of a
         relative ("Dunn's mother" is not Dunn, "China's stand" is China's)."""
         relative = head.lemma_.lower() in RELATIVES
-        children = sorted((c for c in head.children if c.dep_ in SEARCH_DEPS),
-                          key=lambda c: c.dep_ != "appos")
+        children = sorted((c for c in head.children if _inside_phrase(c)), key=lambda c: c.dep_ != "appos")
         frontier = [c for c in children if not (c.dep_ == "poss" and relative)]
         for _depth in range(3):
             following: list[Token] = []
             for token in frontier:
                 if (actor := self.at(token)) is not None:
                     return actor
-                following.extend(c for c in token.children if c.dep_ in SEARCH_DEPS)
+                following.extend(c for c in token.children if _inside_phrase(c))
             frontier = following
         return None
 
@@ -124,6 +127,12 @@ class ActorMap:
         for child in token.children:
             if child.dep_ not in CLAUSE_DEPS:
                 yield from self.in_phrase(child)
+
+
+def _inside_phrase(token: Token) -> bool:
+    """Part of the noun phrase, not an adverbial hanging from it: "with batons outside parliament"
+    names no one, "the leaders of Pakistan" does."""
+    return token.dep_ in SEARCH_DEPS and not (token.dep_ == "prep" and token.lower_ in WHERE_WHEN_PREPS)
 
 
 def _in_subject(token: Token) -> bool:
