@@ -449,3 +449,27 @@ def test_events_a_persons_possessive_is_who_suffered_the_act(coder: Coder) -> No
     # ... the possessive of an act done to someone named is still its agent
     document = code(coder, "Israel's arrest of the activists was condemned by Turkey.", "2018-08-20")
     assert any(e.root == "17" and e.source.country == "ISR" for e in document.events)
+
+
+def test_events_the_object_of_forced_to_does_the_act(coder: Coder) -> None:
+    # guardian-sdf-545: the uprising forced Saleh to step down; the uprising did not step down
+    document = code(coder, "The protests forced President Hosni Mubarak to resign.", "2011-02-12")
+    assert [(e.code, e.source.name) for e in document.events] == [("0831", "Hosni Mubarak")]
+
+
+def test_events_a_noun_governs_its_infinitive_like_its_verb(coder: Coder) -> None:
+    # guardian-sdf-158: a refusal to make concessions is a refusal to yield (124), not a concession
+    document = code(coder, "The Russian refusal to make further concessions will anger the US.", "2018-01-20")
+    assert [(e.code, e.source.country) for e in document.events] == [("124", "RUS")]
+    # bbc-politics-221: a decision not to release suspects is no release
+    document = code(coder, "The home secretary has defended his decision not to release foreign terror suspects.",
+                    None)
+    assert not [e for e in document.events if e.code == "0841"]
+
+
+def test_events_own_troops_sent_or_withdrawn_are_not_the_target(coder: Coder) -> None:
+    document = code(coder, "Russia withdrew its troops from Syria.", "2016-03-15")
+    assert [(e.source.country, e.target.country if e.target else None) for e in document.events] == [
+        ("RUS", "SYR")]
+    document = code(coder, "Britain expelled 23 Russian diplomats.", "2018-03-14")
+    assert [e.target.country for e in document.events if e.target] == ["RUS"]

@@ -56,6 +56,14 @@ REPORTED_ACTS = frozenset({"say", "report", "quote"})
 DEMAND = "100"
 THREAT_SPEECH = frozenset({"warn"})  # "warned it would strike": the act, as a threat
 VERBAL = frozenset({"01", "02"})
+# Object heads of verb rows that name people a source sends, deploys or withdraws.
+MOVED_PEOPLE = frozenset({
+    "troop", "troops", "soldier", "soldiers", "force", "forces", "army", "military", "unit", "units",
+    "battalion", "battalions", "brigade", "brigades", "division", "marine", "marines", "contingent", "police",
+    "officer", "officers", "policeman", "policemen", "guard", "guards", "envoy", "envoys", "ambassador",
+    "ambassadors", "diplomat", "diplomats", "delegation", "delegations", "mission", "peacekeeper",
+    "peacekeepers", "inspector", "inspectors", "observer", "observers", "monitor", "monitors", "worker",
+    "workers", "volunteer", "volunteers", "staff", "personnel"})
 # Event nouns whose possessor is the one it is done to ("his arrest", "Khashoggi's murder").
 SUFFERED_ROOTS = frozenset({"17", "18"})
 SUFFERED_CODES = frozenset({"0841", "063"})  # release of persons, extradition
@@ -163,6 +171,7 @@ class EventCoder:
         # "called for a ceasefire": the object is the preposition's; "took a swipe at X": X is the target
         skip = pattern.prep if pattern.objects and not pattern.objects & direct else None
         candidates, placing = targets(verb, passive, skip_prep=skip)
+        candidates = [c for c in candidates if not _own_people(c, pattern, sources, amap)]
         if verb.dep_ == "conj" and not any(amap.of_phrase(c) for c in candidates + placing):
             more, more_placing = targets(verb.head, False)  # "held talks with X ... and signed an MoU"
             candidates, placing = candidates + more, placing + more_placing
@@ -324,6 +333,17 @@ def _obliged(speech: Speech, amap: ActorMap) -> Actor | None:
             if found:
                 return found[0]
     return None
+
+
+def _own_people(token: Token, pattern: Pattern, sources: list[Actor], amap: ActorMap) -> bool:
+    """The source's own people that a verb row moves ("sent troops to Mali", "withdrew its
+    troops from Syria", "recalled its ambassador"): not the target; a foreign one is ("expelled
+    Russian diplomats")."""
+    lemma = token.lemma_.lower()
+    if token.dep_ != "dobj" or lemma not in pattern.objects or lemma not in MOVED_PEOPLE:
+        return False
+    countries = {s.country for s in sources}
+    return all(a.country is None or a.country in countries for a in amap.of_phrase(token))
 
 
 def _suffered_by(noun: Token, pattern: Pattern, possessors: list[Actor]) -> bool:

@@ -41,12 +41,24 @@ class Modality:
     habitual: bool = False  # "rarely", "usually": what someone does as a rule, no one event
 
 
+# Nouns that govern an infinitive as their verbs do: "the Russian refusal to make concessions",
+# "Iran's threat to close the strait", "the decision to withdraw troops".
+NOUN_GOVERNORS = {"refusal": "refuse", "threat": "threaten", "warning": "warn", "plan": "plan",
+                  "pledge": "pledge", "promise": "promise", "vow": "vow", "offer": "offer",
+                  "decision": "decide", "agreement": "agree", "willingness": "willing", "readiness": "ready",
+                  "intention": "intend", "commitment": "committed", "failure": "fail", "bid": "seek"}
+
+
 def _governor(token: Token) -> Token | None:
-    """The word an infinitive depends on: "vowed" in "vowed to attack", "willing" in "is willing to";
-    a coordinated verb shares its first conjunct's ("willing to strengthen X and strengthen Y")."""
+    """The word an infinitive depends on: "vowed" in "vowed to attack", "willing" in "is willing to",
+    "refusal" in "the refusal to negotiate"; a coordinated verb shares its first conjunct's
+    ("willing to strengthen X and strengthen Y")."""
     while token.dep_ == "conj" and token.head != token:
         token = token.head
     if token.dep_ == "xcomp" and token.head != token:
+        return token.head
+    if token.dep_ == "acl" and token.head.lemma_.lower() in NOUN_GOVERNORS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return token.head
     return None
 
@@ -58,7 +70,7 @@ def modality(trigger: Token, threat: bool = False) -> Modality:
     chain = [verb]
     while (head := _governor(chain[-1])) is not None and len(chain) < 4:
         chain.append(head)
-    governors = {t.lemma_.lower() for t in chain[1:]}
+    governors = {NOUN_GOVERNORS.get(t.lemma_.lower(), t.lemma_.lower()) for t in chain[1:]}
     negated = any(c.dep_ == "neg" for t in chain for c in t.children) or bool(governors & FAILURE_HEADS)
     refused = bool(governors & REFUSAL_HEADS)
     sentence = trigger.sent

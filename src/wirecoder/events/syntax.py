@@ -36,6 +36,8 @@ PLACING_PREPS = frozenset({"at", "in"})
 LOCATIVE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "step", "steps", "headquarters",
                             "premises", "outskirts", "grounds", "residence", "doorstep", "venue", "lawn"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+# Verbs whose subject, not object, does what the infinitive says: "promised Kabul to send troops".
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer", "help"})
 # Prepositions that place a noun in space or time: "batons outside parliament", "the talks after the
 # summit". Not "in", "at": "a team at MIT", "its adversaries in the Houthi movement" belong to them.
 WHERE_WHEN_PREPS = frozenset({"outside", "near", "across", "throughout", "around", "beyond", "during",
@@ -168,6 +170,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
             or (patient(head) if _passive(head) else None)
         if verb.dep_ == "xcomp" and raised is not None:
             return raised, False  # "Iran is believed to be supporting", "is expected to meet"
+        controller = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if verb.dep_ == "xcomp" and controller is not None and head.lemma_.lower() not in SUBJECT_CONTROL:
+            return controller, False  # "forced Mubarak to resign": Mubarak resigns
         return subject(head)
     return None, False
 
