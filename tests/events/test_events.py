@@ -473,3 +473,33 @@ def test_events_own_troops_sent_or_withdrawn_are_not_the_target(coder: Coder) ->
         ("RUS", "SYR")]
     document = code(coder, "Britain expelled 23 Russian diplomats.", "2018-03-14")
     assert [e.target.country for e in document.events if e.target] == ["RUS"]
+
+
+def test_events_a_prepositional_object_counts_only_on_rows_with_that_preposition(coder: Coder) -> None:
+    # wikinews-2020-001: mourning ordered "after the strike" is no strike ordered
+    document = code(coder, "Sayyid Ali Hosseini Khamenei, the Supreme Leader of Iran, ordered three days of public "
+                           "mourning after the strike.", "2020-01-03")
+    assert not [e for e in document.events if e.root == "19"]
+    # ... and "pulled out of the talks" reaches the talks through "out of"
+    document = code(coder, "Iran pulled out of the talks.", "2020-01-03")
+    assert [e.code for e in document.events] == ["164"]
+
+
+def test_events_who_confirmed_an_act_did_not_do_it(coder: Coder) -> None:
+    # guardian-sdf-43: the ministry confirmed the attack; it did not attack
+    document = code(coder, "The attack was confirmed by the Syrian foreign ministry.", "2019-02-20")
+    assert not [e for e in document.events if e.root == "19"]
+
+
+def test_events_a_visit_is_to_where_one_went_not_from(coder: Coder) -> None:
+    # guardian-sdf-85
+    document = code(coder, "Over 900 people have travelled from the UK to Isis-controlled territory in Syria.",
+                    "2019-02-15")
+    assert {e.target.country for e in document.events if e.root == "04" and e.target} == {"SYR"}
+
+
+def test_events_a_fronted_participle_is_done_to_the_subject(coder: Coder) -> None:
+    # guardian-sdf-135: the boys were kidnapped; they kidnapped no one
+    document = code(coder, "Kidnapped the day after Ayyub's third birthday, the boys spent several years living in "
+                           "the so-called caliphate.", "2019-10-20")
+    assert not [e for e in document.events if e.root == "18" and e.source.name == "boys"]

@@ -134,22 +134,18 @@ class EventCoder:
         else:
             return None
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "advmod")}
-        heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        heads += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-        nouns = [o for c in heads for o in (c, *c.conjuncts)]  # "called for aid"
-        nouns += [o for n in nouns if n.lemma_.lower() in QUANTITIES for p in n.children if p.lower_ == "of"
-                  for o in p.children if o.dep_ == "pobj"]  # "signed a number of agreements"
-        objects = {o.lemma_.lower() for o in nouns}
-        # "resumed the dialogue process": a compound names the object when the head does not
-        modifiers = {m.lemma_.lower() for o in nouns for m in o.children if m.dep_ == "compound"}
-        if token.pos_ != "VERB":  # a noun row's words are the noun's modifiers: "air strike"
+        if token.pos_ == "VERB":
+            objects, prep_objects, modifiers = _object_words(token)
+        else:  # a noun row's words are the noun's modifiers: "air strike"
             objects = {m.lemma_.lower() for m in token.children if m.dep_ in ("compound", "amod")}
-            modifiers = set()
+            prep_objects, modifiers = set(), set()
         by_modifier = None
         for pattern in candidates:
             if pattern.prep and pattern.prep not in preps:
                 continue
-            if pattern.objects and not pattern.objects & objects:
+            # "called for a ceasefire": a prepositional object only on rows that name a preposition
+            words = objects | prep_objects if pattern.prep else objects
+            if pattern.objects and not pattern.objects & words:
                 if by_modifier is None and pattern.objects & modifiers:
                     by_modifier = pattern
                 continue
@@ -171,7 +167,8 @@ class EventCoder:
         # "called for a ceasefire": the object is the preposition's; "took a swipe at X": X is the target
         skip = pattern.prep if pattern.objects and not pattern.objects & direct else None
         candidates, placing = targets(verb, passive, skip_prep=skip)
-        candidates = [c for c in candidates if not _own_people(c, pattern, sources, amap)]
+        candidates = [c for c in candidates if not _own_people(c, pattern, sources, amap)  # "travelled from
+                      and not (pattern.code[:2] == "04" and c.head.lower_ == "from")]  # the UK": not to it
         if verb.dep_ == "conj" and not any(amap.of_phrase(c) for c in candidates + placing):
             more, more_placing = targets(verb.head, False)  # "held talks with X ... and signed an MoU"
             candidates, placing = candidates + more, placing + more_placing
@@ -205,7 +202,8 @@ class EventCoder:
             agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for"} else noun.head
-        doing = noun.dep_ != "dobj" or head.lemma_.lower() in DOING_VERBS  # not "condemned the attack"
+        # not "condemned the attack", "the attack was confirmed by the ministry"
+        doing = noun.dep_ not in ("dobj", "nsubjpass") or head.lemma_.lower() in DOING_VERBS
         if source_token is None and noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB" \
                 and doing:
             source_token, _ = subject(head)  # "paid a visit", "arrived on a visit"
@@ -333,6 +331,22 @@ def _obliged(speech: Speech, amap: ActorMap) -> Actor | None:
             if found:
                 return found[0]
     return None
+
+
+def _object_words(verb: Token) -> tuple[set[str], set[str], set[str]]:
+    """Lemmas of a verb's direct objects, of its prepositional objects, and of the compounds that
+    name an object when its head does not ("resumed the dialogue process")."""
+    def spread(heads: list[Token]) -> list[Token]:
+        nouns = [o for c in heads for o in (c, *c.conjuncts)]  # "called for aid and calm"
+        return nouns + [o for n in nouns if n.lemma_.lower() in QUANTITIES  # "a number of agreements"
+                        for p in n.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    direct = spread([c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [p for c in verb.children if c.dep_ in ("prt", "prep") for p in c.children
+              if p.dep_ == "prep"]  # "pulled out of the talks"
+    prepositional = spread([o for c in preps for o in c.children if o.dep_ == "pobj"])
+    modifiers = {m.lemma_.lower() for o in direct + prepositional for m in o.children if m.dep_ == "compound"}
+    return {o.lemma_.lower() for o in direct}, {o.lemma_.lower() for o in prepositional}, modifiers
 
 
 def _own_people(token: Token, pattern: Pattern, sources: list[Actor], amap: ActorMap) -> bool:

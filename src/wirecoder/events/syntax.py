@@ -200,15 +200,20 @@ def _passive(verb: Token) -> bool:
     executives indicted in the case") that is not the sentence's root (that is a misparsed main
     verb: "Vincent Cable, for the Liberal Democrats, called on Mr Brown")."""
     participle = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT"
-    return any(c.dep_ == "auxpass" for c in verb.children) or participle
+    fronted = verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i \
+        and not any(c.dep_ in ("aux", "nsubj", "mark") for c in verb.children)  # "Kidnapped, the boys"
+    return any(c.dep_ == "auxpass" for c in verb.children) or participle or fronted
 
 
 def patient(verb: Token) -> Token | None:
     """Who a passive verb with no subject of its own is done to: the subject of the verb it is
     coordinated with ("Turkey is under sanctions and was condemned"), the noun it modifies ("a
-    man who was shot", "civilians killed in the strike")."""
+    man who was shot", "civilians killed in the strike"), the subject of the clause a fronted
+    participle hangs on ("Kidnapped in 2014, the boys ...")."""
     if verb.dep_ in ("relcl", "acl") and verb.head != verb:
         return verb.head
+    if verb.dep_ == "advcl" and _passive(verb):  # "Kidnapped in 2014, the boys spent years ..."
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if verb.dep_ == "conj" and verb.head != verb:
         head = verb.head
         return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None) or patient(head)
