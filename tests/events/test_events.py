@@ -503,3 +503,30 @@ def test_events_a_fronted_participle_is_done_to_the_subject(coder: Coder) -> Non
     document = code(coder, "Kidnapped the day after Ayyub's third birthday, the boys spent several years living in "
                            "the so-called caliphate.", "2019-10-20")
     assert not [e for e in document.events if e.root == "18" and e.source.name == "boys"]
+
+
+def test_events_calling_something_a_name_is_no_appeal(coder: Coder) -> None:
+    # wikinews-2019-154 and wikinews-2019-163
+    document = code(coder, 'Trump repeatedly called the Democrats\' investigation a "witch hunt".', "2019-12-19")
+    assert [e.root for e in document.events if e.evidence[0].trigger == "called"] == ["01"]
+    document = code(coder, "The University of Cambridge had been hosting a program about criminal rehabilitation at "
+                           'Fishmongers\' Hall called "Learning Together".', "2019-11-30")
+    assert not [e for e in document.events if e.evidence[0].trigger == "called"]
+
+
+def test_events_a_month_is_no_march(coder: Coder) -> None:
+    # bbc-politics-077
+    document = code(coder, "Chancellor Gordon Brown will deliver his Budget to the House of Commons on 16 March, the "
+                           "Treasury has announced.", None)
+    assert not [e for e in document.events if e.root == "14"]
+
+
+def test_events_a_visit_to_a_tomb_is_no_visit_to_the_dead(coder: Coder) -> None:
+    # bbc-politics-149
+    document = code(coder, "Mr Blair briefly visited the tomb of Yasser Arafat in Ramallah.", None)
+    assert not [e for e in document.events if e.target is not None and "Arafat" in e.target.name]
+
+
+def test_events_own_forces_put_on_alert_leave_the_act_alone(coder: Coder) -> None:
+    document = code(coder, "Israel placed troops in the area on high alert on Tuesday.", "2018-05-09")
+    assert [(e.code, e.target) for e in document.events] == [("152", None)]

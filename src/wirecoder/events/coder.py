@@ -63,7 +63,8 @@ MOVED_PEOPLE = frozenset({
     "officer", "officers", "policeman", "policemen", "guard", "guards", "envoy", "envoys", "ambassador",
     "ambassadors", "diplomat", "diplomats", "delegation", "delegations", "mission", "peacekeeper",
     "peacekeepers", "inspector", "inspectors", "observer", "observers", "monitor", "monitors", "worker",
-    "workers", "volunteer", "volunteers", "staff", "personnel"})
+    "workers", "volunteer", "volunteers", "staff", "personnel", "fighter", "fighters", "militia", "militias",
+    "operator", "operators", "reservist", "reservists", "jet", "jets", "warship", "warships"})
 # Event nouns whose possessor is the one it is done to ("his arrest", "Khashoggi's murder").
 SUFFERED_ROOTS = frozenset({"17", "18"})
 SUFFERED_CODES = frozenset({"0841", "063"})  # release of persons, extradition
@@ -129,7 +130,8 @@ class EventCoder:
         lemma = token.lemma_.lower().rstrip(".")  # the tokenizer keeps "MoU." whole at a sentence end
         if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
             candidates = self.lexicon.verbs[lemma]
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns:
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns \
+                and token.ent_type_ not in ("DATE", "TIME"):  # "on 16 March" is no march
             candidates = self.lexicon.nouns[lemma]
         else:
             return None
@@ -167,12 +169,13 @@ class EventCoder:
         # "called for a ceasefire": the object is the preposition's; "took a swipe at X": X is the target
         skip = pattern.prep if pattern.objects and not pattern.objects & direct else None
         candidates, placing = targets(verb, passive, skip_prep=skip)
-        candidates = [c for c in candidates if not _own_people(c, pattern, sources, amap)  # "travelled from
-                      and not (pattern.code[:2] == "04" and c.head.lower_ == "from")]  # the UK": not to it
+        own = [c for c in candidates if _own_people(c, pattern, sources, amap)]
+        candidates = [c for c in candidates if c not in own  # "travelled from the UK": not to it
+                      and not (pattern.code[:2] == "04" and c.head.lower_ == "from")]
         if verb.dep_ == "conj" and not any(amap.of_phrase(c) for c in candidates + placing):
             more, more_placing = targets(verb.head, False)  # "held talks with X ... and signed an MoU"
             candidates, placing = candidates + more, placing + more_placing
-        return self._events(verb, pattern, sources, candidates, context, placing)
+        return self._events(verb, pattern, sources, candidates, context, placing, alone=bool(own))
 
     def _instrument_agent(self, verb: Token) -> Token | None:
         """Who did what a passive verb with no agent reports, when it says in what event: the
@@ -241,7 +244,8 @@ class EventCoder:
         return sources
 
     def _events(self, trigger: Token, pattern: Pattern, sources: list[Actor], candidates: list[Token],
-                context: _Context, placing: list[Token], target: Actor | None = None) -> list[Found]:
+                context: _Context, placing: list[Token], target: Actor | None = None,
+                alone: bool = False) -> list[Found]:
         amap = context.amap
         found_targets: list[Actor] = [target] if target is not None else []
         for tier in (candidates, placing):  # "talks at the Kremlin": a place, unless no one else
@@ -266,7 +270,7 @@ class EventCoder:
             return []  # "said Sudan must return it": not an act of Sudan's but a demand (_statement)
         if mood.habitual:
             return []
-        alone_ok = to_media or may_stand_alone(trigger, code, sources, amap)
+        alone_ok = to_media or alone or may_stand_alone(trigger, code, sources, amap)
         negated = mood.negated or (mood.refused and code == pattern.code)  # "refused to attack"
         for source, target in pairs(sources, found_targets, alone_ok, code, mutual(trigger)):
             events.append(Found(code=code, source=source, target=target, sentence=trigger.sent,
@@ -354,7 +358,8 @@ def _own_people(token: Token, pattern: Pattern, sources: list[Actor], amap: Acto
     troops from Syria", "recalled its ambassador"): not the target; a foreign one is ("expelled
     Russian diplomats")."""
     lemma = token.lemma_.lower()
-    if token.dep_ != "dobj" or lemma not in pattern.objects or lemma not in MOVED_PEOPLE:
+    moving = lemma in pattern.objects or pattern.code[:2] == "15"  # "deployed fighters", "troops on alert"
+    if token.dep_ != "dobj" or not moving or lemma not in MOVED_PEOPLE:
         return False
     countries = {s.country for s in sources}
     return all(a.country is None or a.country in countries for a in amap.of_phrase(token))

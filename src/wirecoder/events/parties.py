@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from wirecoder.events.merge import Found
-from wirecoder.events.syntax import TARGET_PREPS, ActorMap
+from wirecoder.events.syntax import MEMORIALS, TARGET_PREPS, ActorMap
 from wirecoder.records import Actor
 
 PLACE_PREPS = frozenset({"in", "at", "near", "from", "inside", "across", "throughout", "outside"})
@@ -81,8 +81,8 @@ def other_party(trigger: Token, sources: list[Actor], amap: ActorMap) -> list[Ac
     """No direct target: the one actor of another country in the trigger's phrase ("called for
     scaling up the ties between China and Pakistan" by a Chinese minister: Pakistan)."""
     countries = {s.country for s in sources}
-    seen = [a for c in complements(trigger) for a in amap.in_subtree(c)
-            if a not in sources and a.country and a.country not in countries]
+    seen = [a for c in complements(trigger) if c.lemma_.lower() not in MEMORIALS  # "the tomb of Arafat"
+            for a in amap.in_subtree(c) if a not in sources and a.country and a.country not in countries]
     unique = {a.country for a in seen}
     return [seen[0]] if len(unique) == 1 else []
 

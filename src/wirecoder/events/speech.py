@@ -21,6 +21,7 @@ from wirecoder.records import Actor, Quote
 
 _QUOTED = re.compile(r'"(?P<a>[^"]{8,}?)"|“(?P<b>[^”]{8,}?)”')
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+NAMING = Reporting("call", "say", "010")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +45,24 @@ def reporting_in(sentence: Span, amap: ActorMap, lexicon: Lexicon) -> list[Speec
         entry = lexicon.reporting.get(verb.lemma_.lower())
         if entry is None or verb.pos_ not in ("VERB", "AUX"):
             continue
+        if verb.lemma_.lower() == "call" and verb.dep_ in ("acl", "advcl") \
+                and any(c.dep_ in ("oprd", "attr") for c in verb.children) \
+                and not any(c.dep_ in ("aux", "auxpass", "nsubj", "dobj") for c in verb.children):
+            continue  # "a programme called 'Learning Together'"
+        if entry.kind == "appeal" and _naming(verb):
+            entry = NAMING  # "calling it an aggression on Iraq": a statement, not an appeal
         speech = _speech(verb, entry, amap)
         if speech.content or quoted or entry.kind == "quote":
             found.append(speech)
     return found
+
+
+def _naming(verb: Token) -> bool:
+    """"called it an aggression", "called the move a mistake": call X Y names, it does not appeal."""
+    deps = [c.dep_ for c in verb.children]
+    two_objects = "oprd" in deps or "attr" in deps or deps.count("dobj") + deps.count("dative") >= 2
+    return verb.lemma_.lower() == "call" and two_objects \
+        and not any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in verb.children)
 
 
 def _speech(verb: Token, entry: Reporting, amap: ActorMap) -> Speech:

@@ -28,6 +28,8 @@ RELATIVES = frozenset({"mother", "father", "wife", "husband", "son", "daughter",
                        # "his Iranian counterpart" is not him
                        "counterpart", "counterparts", "successor", "predecessor", "rival", "opponent",
                        "host"})
+# "visited the tomb of Yasser Arafat" is no visit to him, nor to his country
+MEMORIALS = frozenset({"tomb", "grave", "mausoleum", "memorial", "statue", "shrine", "birthplace"})
 # Prepositions that mostly place an event ("talks at the Kremlin", "met in Doha"): their complement is
 # the target only when the trigger has no other ("invested in Pakistan", "fired at police").
 PLACING_PREPS = frozenset({"at", "in"})
@@ -105,8 +107,10 @@ class ActorMap:
         a name in apposition first ("Dunn's mother, Charlotte Charles"), and not the possessor of a
         relative ("Dunn's mother" is not Dunn, "China's stand" is China's)."""
         relative = head.lemma_.lower() in RELATIVES
+        memorial = head.lemma_.lower() in MEMORIALS
         children = sorted((c for c in head.children if _inside_phrase(c)), key=lambda c: c.dep_ != "appos")
-        frontier = [c for c in children if not (c.dep_ == "poss" and relative)]
+        frontier = [c for c in children if not (c.dep_ == "poss" and (relative or memorial))
+                    and not (c.lower_ == "of" and memorial)]
         for _depth in range(3):
             following: list[Token] = []
             for token in frontier:
