@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from wirecoder.errors import UsageError
 from wirecoder.events import load_lexicon
 from wirecoder.events.cameo import cameo_table
 from wirecoder.ingest import article_from_text
@@ -530,3 +531,24 @@ def test_events_a_visit_to_a_tomb_is_no_visit_to_the_dead(coder: Coder) -> None:
 def test_events_own_forces_put_on_alert_leave_the_act_alone(coder: Coder) -> None:
     document = code(coder, "Israel placed troops in the area on high alert on Tuesday.", "2018-05-09")
     assert [(e.code, e.target) for e in document.events] == [("152", None)]
+
+
+@pytest.mark.parametrize("text", [
+    # guardian-sdf-72: "gave birth ... in a refugee camp" is not "gave in"
+    "Shamima Begum says she wants to return to Britain, having given birth to a son while in a refugee camp.",
+    # bbc-politics-158: meeting targets is no meeting
+    "The chancellor said the government would seek to meet its targets for reducing pollution.",
+    # guardian-sdf-738: recognising a voice is no diplomatic recognition
+    "A young Kurdish rebel was listening on a handheld radio and recognised the voice.",
+])
+def test_events_a_none_row_blocks_a_phrase_that_is_no_event(coder: Coder, text: str) -> None:
+    document = code(coder, text, "2019-02-17")
+    assert not [e for e in document.events if e.root in ("03", "04", "05", "08")], [e.code for e in document.events]
+
+
+def test_lexicon_none_rows_are_not_codes(tmp_path: Path) -> None:
+    assert "none" not in load_lexicon().codes
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("kind\tlemma\tprep\tobject\tcode\texample\nverb\tsnub\t-\t-\tnon\tX snubbed Y\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"mine\.tsv:2"):
+        load_lexicon((str(mine),))

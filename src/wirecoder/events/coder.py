@@ -23,7 +23,7 @@ from itertools import chain
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.events.contest import CONTEST_SENSES, sports_story
-from wirecoder.events.lexicon import Lexicon, Pattern
+from wirecoder.events.lexicon import NOT_AN_EVENT, Lexicon, Pattern
 from wirecoder.events.merge import Found
 from wirecoder.events.modality import Modality, modal_code, modality
 from wirecoder.events.parties import alone, dyad, may_stand_alone, mutual, other_party, pairs, prefer_foreign
@@ -67,7 +67,7 @@ MOVED_PEOPLE = frozenset({
     "operator", "operators", "reservist", "reservists", "jet", "jets", "warship", "warships"})
 # Event nouns whose possessor is the one it is done to ("his arrest", "Khashoggi's murder").
 SUFFERED_ROOTS = frozenset({"17", "18"})
-SUFFERED_CODES = frozenset({"0841", "063"})  # release of persons, extradition
+SUFFERED_CODES = frozenset({"0841", "063", "116"})  # release of persons, extradition, sentence
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
@@ -130,8 +130,8 @@ class EventCoder:
         lemma = token.lemma_.lower().rstrip(".")  # the tokenizer keeps "MoU." whole at a sentence end
         if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
             candidates = self.lexicon.verbs[lemma]
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns \
-                and token.ent_type_ not in ("DATE", "TIME"):  # "on 16 March" is no march
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns and token.dep_ != "compound" \
+                and token.ent_type_ not in ("DATE", "TIME"):  # "on 16 March", "beheading videos": no event
             candidates = self.lexicon.nouns[lemma]
         else:
             return None
@@ -151,7 +151,8 @@ class EventCoder:
                 if by_modifier is None and pattern.objects & modifiers:
                     by_modifier = pattern
                 continue
-            return by_modifier if by_modifier is not None and not pattern.objects else pattern
+            found = by_modifier if by_modifier is not None and not pattern.objects else pattern
+            return None if found.code == NOT_AN_EVENT else found  # "gave birth" outranks "gave in"
         return by_modifier
 
     def _verb(self, verb: Token, pattern: Pattern, context: _Context, found: list[Found]) -> list[Found]:

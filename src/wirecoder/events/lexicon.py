@@ -15,6 +15,8 @@ from wirecoder.errors import UsageError
 from wirecoder.events.cameo import cameo_table
 from wirecoder.tables import Source, data_file, read_table
 
+NOT_AN_EVENT = "none"  # the code of a row whose phrase is no event ("gave birth", "met its targets")
+
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
@@ -52,7 +54,8 @@ class Lexicon:
 
     @property
     def codes(self) -> set[str]:
-        return {p.code for table in (self.verbs, self.nouns) for ps in table.values() for p in ps}
+        codes = {p.code for table in (self.verbs, self.nouns) for ps in table.values() for p in ps}
+        return codes - {NOT_AN_EVENT}
 
 
 def _patterns(source: Source) -> list[Pattern]:
@@ -61,8 +64,8 @@ def _patterns(source: Source) -> list[Pattern]:
     for number, (kind, lemma, prep, objects, code, *_rest) in read_table(source, 5):
         if kind not in ("verb", "noun") or not lemma or not code:
             raise UsageError(f"{source}:{number}: needs kind verb|noun, a lemma and a code")
-        if code not in known:
-            raise UsageError(f"{source}:{number}: {code!r} is not a CAMEO code")
+        if code not in known and code != NOT_AN_EVENT:
+            raise UsageError(f"{source}:{number}: {code!r} is not a CAMEO code (nor {NOT_AN_EVENT!r})")
         wanted = frozenset(o.strip().lower() for o in (objects or "").split("|") if o.strip())
         found.append(Pattern(kind=kind, lemma=lemma.lower(), prep=prep.lower() if prep else None,
                              objects=wanted, code=code, source=f"{getattr(source, 'name', source)}:{number}"))
