@@ -474,6 +474,10 @@ def test_events_own_troops_sent_or_withdrawn_are_not_the_target(coder: Coder) ->
         ("RUS", "SYR")]
     document = code(coder, "Britain expelled 23 Russian diplomats.", "2018-03-14")
     assert [e.target.country for e in document.events if e.target] == ["RUS"]
+    # the seed: weapons supplied are no people sent; the one they go to is the target
+    document = code(coder, "China is the major defence supplier to Pakistan, providing the fighter jets to modern "
+                           "naval frigates and other major armaments.", "2020-11-30")
+    assert [(e.code, e.target.country if e.target else None) for e in document.events] == [("072", "PAK")]
 
 
 def test_events_a_prepositional_object_counts_only_on_rows_with_that_preposition(coder: Coder) -> None:

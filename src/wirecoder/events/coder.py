@@ -64,7 +64,7 @@ MOVED_PEOPLE = frozenset({
     "ambassadors", "diplomat", "diplomats", "delegation", "delegations", "mission", "peacekeeper",
     "peacekeepers", "inspector", "inspectors", "observer", "observers", "monitor", "monitors", "worker",
     "workers", "volunteer", "volunteers", "staff", "personnel", "fighter", "fighters", "militia", "militias",
-    "operator", "operators", "reservist", "reservists", "jet", "jets", "warship", "warships"})
+    "operator", "operators", "reservist", "reservists"})
 # Event nouns whose possessor is the one it is done to ("his arrest", "Khashoggi's murder").
 SUFFERED_ROOTS = frozenset({"17", "18"})
 SUFFERED_CODES = frozenset({"0841", "063", "116"})  # release of persons, extradition, sentence
