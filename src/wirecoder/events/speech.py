@@ -45,24 +45,26 @@ def reporting_in(sentence: Span, amap: ActorMap, lexicon: Lexicon) -> list[Speec
         entry = lexicon.reporting.get(verb.lemma_.lower())
         if entry is None or verb.pos_ not in ("VERB", "AUX"):
             continue
-        if verb.lemma_.lower() == "call" and verb.dep_ in ("acl", "advcl") \
-                and any(c.dep_ in ("oprd", "attr") for c in verb.children) \
-                and not any(c.dep_ in ("aux", "auxpass", "nsubj", "dobj") for c in verb.children):
-            continue  # "a programme called 'Learning Together'"
-        if entry.kind == "appeal" and _naming(verb):
-            entry = NAMING  # "calling it an aggression on Iraq": a statement, not an appeal
+        if (entry := _call_sense(verb, entry)) is None:
+            continue
         speech = _speech(verb, entry, amap)
         if speech.content or quoted or entry.kind == "quote":
             found.append(speech)
     return found
 
 
-def _naming(verb: Token) -> bool:
-    """"called it an aggression", "called the move a mistake": call X Y names, it does not appeal."""
+def _call_sense(verb: Token, entry: Reporting) -> Reporting | None:
+    """"call" names as well as appeals: "calling it an aggression on Iraq" is a statement, "a
+    programme called 'Learning Together'" no speech at all; "called on X to", "called for" appeal."""
+    if verb.lemma_.lower() != "call":
+        return entry
     deps = [c.dep_ for c in verb.children]
-    two_objects = "oprd" in deps or "attr" in deps or deps.count("dobj") + deps.count("dative") >= 2
-    return verb.lemma_.lower() == "call" and two_objects \
-        and not any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in verb.children)
+    naming = "oprd" in deps or "attr" in deps or deps.count("dobj") + deps.count("dative") >= 2
+    if not naming or any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in verb.children):
+        return entry
+    if verb.dep_ in ("acl", "advcl") and not {"aux", "auxpass", "nsubj", "dobj"} & set(deps):
+        return None
+    return NAMING
 
 
 def _speech(verb: Token, entry: Reporting, amap: ActorMap) -> Speech:
