@@ -560,3 +560,13 @@ def test_lexicon_none_rows_are_not_codes(tmp_path: Path) -> None:
     mine.write_text("kind\tlemma\tprep\tobject\tcode\texample\nverb\tsnub\t-\t-\tnon\tX snubbed Y\n", encoding="utf-8")
     with pytest.raises(UsageError, match=r"mine\.tsv:2"):
         load_lexicon((str(mine),))
+
+
+def test_events_the_of_phrase_of_an_intransitive_act_names_who_acts(coder: Coder) -> None:
+    # guardian-sdf-146: Mattis resigned
+    document = code(coder, "The resignation of US defence secretary James Mattis was announced on Thursday.",
+                    "2018-12-21")
+    assert [(e.code, e.source.name, e.target) for e in document.events] == [("0831", "Jim Mattis", None)]
+    # bbc-tech-364: "of" a place names no actor, and the light verb's subject tours
+    document = code(coder, "Adam Curry did a tour of Madison Avenue last week.", None)
+    assert [(e.code, e.source.name) for e in document.events] == [("042", "Adam Curry")]

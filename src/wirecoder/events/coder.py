@@ -65,6 +65,10 @@ MOVED_PEOPLE = frozenset({
     "peacekeepers", "inspector", "inspectors", "observer", "observers", "monitor", "monitors", "worker",
     "workers", "volunteer", "volunteers", "staff", "personnel", "fighter", "fighters", "militia", "militias",
     "operator", "operators", "reservist", "reservists"})
+# Event nouns of acts with no one they are done to, whose "of" names who acts: "the resignation of
+# Mattis", "the visit of the Chinese president to Nepal", "the withdrawal of US troops".
+ACTOR_OF_NOUNS = frozenset({"visit", "trip", "tour", "resignation", "retreat", "surrender", "withdrawal",
+                            "arrival", "departure", "defection"})
 # Event nouns whose possessor is the one it is done to ("his arrest", "Khashoggi's murder").
 SUFFERED_ROOTS = frozenset({"17", "18"})
 SUFFERED_CODES = frozenset({"0841", "063", "116"})  # release of persons, extradition, sentence
@@ -204,6 +208,9 @@ class EventCoder:
             source_token = None  # "Basilashvili's arrest", "Khashoggi's murder": done to him
         if source_token is None:
             agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            if agent is None and noun.lemma_.lower() in ACTOR_OF_NOUNS:  # "the resignation of Mattis",
+                agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # not "a tour
+                              and any(amap.of_phrase(o) for o in parties_in(c))), None)  # of Madison Avenue"
             source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for"} else noun.head
         # not "condemned the attack", "the attack was confirmed by the ministry"
@@ -215,7 +222,7 @@ class EventCoder:
             source_token = next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound"), None)
         sources = self._speaker_for(noun, amap.of_phrase(source_token), source_token, context)
         candidates = patients + [c for p in noun.children if p.dep_ == "prep" and p.lower_ != "by"
-                                 for c in parties_in(p)]
+                                 for c in parties_in(p) if c != source_token]
         placing: list[Token] = []
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
             more, placing = targets(noun.head, False)
