@@ -570,3 +570,10 @@ def test_events_the_of_phrase_of_an_intransitive_act_names_who_acts(coder: Coder
     # bbc-tech-364: "of" a place names no actor, and the light verb's subject tours
     document = code(coder, "Adam Curry did a tour of Madison Avenue last week.", None)
     assert [(e.code, e.source.name) for e in document.events] == [("042", "Adam Curry")]
+
+
+def test_events_a_gerund_modifying_a_noun_is_no_act(coder: Coder) -> None:
+    # bbc-entertainment-355: a "supporting actor award" is no support hoped for
+    document = code(coder, "British actor Clive Owen is hoping to repeat his Golden Globe success with a best "
+                           "supporting actor award for his role in Closer.", None)
+    assert not [e for e in document.events if e.root in ("03", "05")]

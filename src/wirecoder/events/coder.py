@@ -132,7 +132,8 @@ class EventCoder:
 
     def _pattern(self, token: Token) -> Pattern | None:
         lemma = token.lemma_.lower().rstrip(".")  # the tokenizer keeps "MoU." whole at a sentence end
-        if token.pos_ == "VERB" and lemma in self.lexicon.verbs:
+        if token.pos_ == "VERB" and lemma in self.lexicon.verbs \
+                and not (token.tag_ == "VBG" and token.dep_ in ("amod", "compound")):  # "beheading videos"
             candidates = self.lexicon.verbs[lemma]
         elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns and token.dep_ != "compound" \
                 and token.ent_type_ not in ("DATE", "TIME"):  # "on 16 March", "beheading videos": no event
