@@ -26,7 +26,17 @@ from wirecoder.events.contest import CONTEST_SENSES, sports_story
 from wirecoder.events.lexicon import NOT_AN_EVENT, Lexicon, Pattern
 from wirecoder.events.merge import Found
 from wirecoder.events.modality import Modality, modal_code, modality
-from wirecoder.events.parties import alone, dyad, may_stand_alone, mutual, other_party, pairs, prefer_foreign
+from wirecoder.events.parties import (
+    alone,
+    dyad,
+    may_stand_alone,
+    mutual,
+    other_party,
+    own_people,
+    pairs,
+    prefer_foreign,
+    suffered_by,
+)
 from wirecoder.events.speech import QuoteSpan, Speech, find_quotes, quote_records, reporting_in
 from wirecoder.events.syntax import ActorMap, parties_in, subject, targets
 from wirecoder.nlp import parsed_sentences
@@ -56,22 +66,10 @@ REPORTED_ACTS = frozenset({"say", "report", "quote"})
 DEMAND = "100"
 THREAT_SPEECH = frozenset({"warn"})  # "warned it would strike": the act, as a threat
 VERBAL = frozenset({"01", "02"})
-# Object heads of verb rows that name people a source sends, deploys or withdraws.
-MOVED_PEOPLE = frozenset({
-    "troop", "troops", "soldier", "soldiers", "force", "forces", "army", "military", "unit", "units",
-    "battalion", "battalions", "brigade", "brigades", "division", "marine", "marines", "contingent", "police",
-    "officer", "officers", "policeman", "policemen", "guard", "guards", "envoy", "envoys", "ambassador",
-    "ambassadors", "diplomat", "diplomats", "delegation", "delegations", "mission", "peacekeeper",
-    "peacekeepers", "inspector", "inspectors", "observer", "observers", "monitor", "monitors", "worker",
-    "workers", "volunteer", "volunteers", "staff", "personnel", "fighter", "fighters", "militia", "militias",
-    "operator", "operators", "reservist", "reservists"})
 # Event nouns of acts with no one they are done to, whose "of" names who acts: "the resignation of
 # Mattis", "the visit of the Chinese president to Nepal", "the withdrawal of US troops".
 ACTOR_OF_NOUNS = frozenset({"visit", "trip", "tour", "resignation", "retreat", "surrender", "withdrawal",
                             "arrival", "departure", "defection"})
-# Event nouns whose possessor is the one it is done to ("his arrest", "Khashoggi's murder").
-SUFFERED_ROOTS = frozenset({"17", "18"})
-SUFFERED_CODES = frozenset({"0841", "063", "116"})  # release of persons, extradition, sentence
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
@@ -175,13 +173,13 @@ class EventCoder:
         # "called for a ceasefire": the object is the preposition's; "took a swipe at X": X is the target
         skip = pattern.prep if pattern.objects and not pattern.objects & direct else None
         candidates, placing = targets(verb, passive, skip_prep=skip)
-        own = [c for c in candidates if _own_people(c, pattern, sources, amap)]
+        own = [c for c in candidates if own_people(c, pattern, sources, amap)]
         candidates = [c for c in candidates if c not in own  # "travelled from the UK": not to it
                       and not (pattern.code[:2] == "04" and c.head.lower_ == "from")]
         if verb.dep_ == "conj" and not any(amap.of_phrase(c) for c in candidates + placing):
             more, more_placing = targets(verb.head, False)  # "held talks with X ... and signed an MoU"
             candidates, placing = candidates + more, placing + more_placing
-        return self._events(verb, pattern, sources, candidates, context, placing, alone=bool(own))
+        return self._events(verb, pattern, sources, candidates, context, placing, standalone=bool(own))
 
     def _instrument_agent(self, verb: Token) -> Token | None:
         """Who did what a passive verb with no agent reports, when it says in what event: the
@@ -203,10 +201,9 @@ class EventCoder:
     def _noun(self, noun: Token, pattern: Pattern, context: _Context, so_far: list[Found]) -> list[Found]:
         amap = context.amap
         source_token = next((c for c in noun.children if c.dep_ == "poss"), None)
-        suffered = source_token is not None and _suffered_by(noun, pattern, amap.of_phrase(source_token))
-        patients = [source_token] if suffered and source_token is not None else []
-        if suffered:
-            source_token = None  # "Basilashvili's arrest", "Khashoggi's murder": done to him
+        patients: list[Token] = []
+        if source_token is not None and suffered_by(noun, pattern, amap.of_phrase(source_token)):
+            patients, source_token = [source_token], None  # "Basilashvili's arrest": done to him
         if source_token is None:
             agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             if agent is None and noun.lemma_.lower() in ACTOR_OF_NOUNS:  # "the resignation of Mattis",
@@ -254,7 +251,7 @@ class EventCoder:
 
     def _events(self, trigger: Token, pattern: Pattern, sources: list[Actor], candidates: list[Token],
                 context: _Context, placing: list[Token], target: Actor | None = None,
-                alone: bool = False) -> list[Found]:
+                standalone: bool = False) -> list[Found]:
         amap = context.amap
         found_targets: list[Actor] = [target] if target is not None else []
         for tier in (candidates, placing):  # "talks at the Kremlin": a place, unless no one else
@@ -279,7 +276,7 @@ class EventCoder:
             return []  # "said Sudan must return it": not an act of Sudan's but a demand (_statement)
         if mood.habitual:
             return []
-        alone_ok = to_media or alone or may_stand_alone(trigger, code, sources, amap)
+        alone_ok = to_media or standalone or may_stand_alone(trigger, code, sources, amap)
         negated = mood.negated or (mood.refused and code == pattern.code)  # "refused to attack"
         for source, target in pairs(sources, found_targets, alone_ok, code, mutual(trigger)):
             events.append(Found(code=code, source=source, target=target, sentence=trigger.sent,
@@ -360,30 +357,6 @@ def _object_words(verb: Token) -> tuple[set[str], set[str], set[str]]:
     prepositional = spread([o for c in preps for o in c.children if o.dep_ == "pobj"])
     modifiers = {m.lemma_.lower() for o in direct + prepositional for m in o.children if m.dep_ == "compound"}
     return {o.lemma_.lower() for o in direct}, {o.lemma_.lower() for o in prepositional}, modifiers
-
-
-def _own_people(token: Token, pattern: Pattern, sources: list[Actor], amap: ActorMap) -> bool:
-    """The source's own people that a verb row moves ("sent troops to Mali", "withdrew its
-    troops from Syria", "recalled its ambassador"): not the target; a foreign one is ("expelled
-    Russian diplomats")."""
-    lemma = token.lemma_.lower()
-    moving = lemma in pattern.objects or pattern.code[:2] == "15"  # "deployed fighters", "troops on alert"
-    if token.dep_ != "dobj" or not moving or lemma not in MOVED_PEOPLE:
-        return False
-    countries = {s.country for s in sources}
-    return all(a.country is None or a.country in countries for a in amap.of_phrase(token))
-
-
-def _suffered_by(noun: Token, pattern: Pattern, possessors: list[Actor]) -> bool:
-    """Is a person in the possessive the one the act was done to: "Basilashvili's arrest",
-    "Khashoggi's murder", "Assange's extradition" (coercion, violence, release, extradition with no
-    "of"/"on"/"against" phrase naming someone else; "Wei's visit" and "the army's arrest of
-    activists" are the possessor's acts)."""
-    if not possessors or any(a.kind != "person" for a in possessors):
-        return False
-    if pattern.code[:2] not in SUFFERED_ROOTS and pattern.code not in SUFFERED_CODES:
-        return False
-    return not any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in noun.children)
 
 
 def _anaphor(noun: Token, pattern: Pattern, so_far: list[Found]) -> list[Found]:

@@ -5,7 +5,9 @@
 * with no target found, the one actor of another country in the trigger's complements;
 * an event with no target at all only when no other actor could be the target: the sentence
   names none (places aside), or the act is one usually reported alone and its complements name none;
-* "the two sides", "both countries": the pair of countries the article's last such event was between.
+* "the two sides", "both countries": the pair of countries the article's last such event was between;
+* the source's own troops or envoys it sends or withdraws are no target ("withdrew its troops from
+  Syria"), and a person in the possessive of an arrest or a killing is its target ("his arrest").
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from wirecoder.events.lexicon import Pattern
 from wirecoder.events.merge import Found
 from wirecoder.events.syntax import MEMORIALS, TARGET_PREPS, ActorMap
 from wirecoder.records import Actor
@@ -27,6 +30,18 @@ RECIPROCAL = frozenset({"03", "04", "05", "06", "08", "19"})
 # "the two sides signed", "both countries agreed": the parties of the article's last bilateral event
 DYAD_HEADS = frozenset({"side", "country", "nation", "leader", "minister", "government", "delegation",
                         "official", "president", "army", "military", "neighbour", "neighbor", "state"})
+# Object heads of verb rows that name people a source sends, deploys or withdraws.
+MOVED_PEOPLE = frozenset({
+    "troop", "troops", "soldier", "soldiers", "force", "forces", "army", "military", "unit", "units",
+    "battalion", "battalions", "brigade", "brigades", "division", "marine", "marines", "contingent", "police",
+    "officer", "officers", "policeman", "policemen", "guard", "guards", "envoy", "envoys", "ambassador",
+    "ambassadors", "diplomat", "diplomats", "delegation", "delegations", "mission", "peacekeeper",
+    "peacekeepers", "inspector", "inspectors", "observer", "observers", "monitor", "monitors", "worker",
+    "workers", "volunteer", "volunteers", "staff", "personnel", "fighter", "fighters", "militia", "militias",
+    "operator", "operators", "reservist", "reservists"})
+# Event nouns whose possessor is the one it is done to ("his arrest", "Khashoggi's murder").
+SUFFERED_ROOTS = frozenset({"17", "18"})
+SUFFERED_CODES = frozenset({"0841", "063", "116"})  # release of persons, extradition, sentence
 
 
 def pairs(sources: list[Actor], targets: list[Actor], alone: bool, code: str,
@@ -116,3 +131,27 @@ def mutual(trigger: Token) -> bool:
     near = [t for c in trigger.children for t in (c, *c.children)]
     return any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in t.children)
                for t in near)
+
+
+def own_people(token: Token, pattern: Pattern, sources: list[Actor], amap: ActorMap) -> bool:
+    """The source's own people that a verb row moves ("sent troops to Mali", "withdrew its
+    troops from Syria", "recalled its ambassador"): not the target; a foreign one is ("expelled
+    Russian diplomats")."""
+    lemma = token.lemma_.lower()
+    moving = lemma in pattern.objects or pattern.code[:2] == "15"  # "deployed fighters", "troops on alert"
+    if token.dep_ != "dobj" or not moving or lemma not in MOVED_PEOPLE:
+        return False
+    countries = {s.country for s in sources}
+    return all(a.country is None or a.country in countries for a in amap.of_phrase(token))
+
+
+def suffered_by(noun: Token, pattern: Pattern, possessors: list[Actor]) -> bool:
+    """Is a person in the possessive the one the act was done to: "Basilashvili's arrest",
+    "Khashoggi's murder", "Assange's extradition" (coercion, violence, release, extradition with no
+    "of"/"on"/"against" phrase naming someone else; "Wei's visit" and "the army's arrest of
+    activists" are the possessor's acts)."""
+    if not possessors or any(a.kind != "person" for a in possessors):
+        return False
+    if pattern.code[:2] not in SUFFERED_ROOTS and pattern.code not in SUFFERED_CODES:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in noun.children)
