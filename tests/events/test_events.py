@@ -247,6 +247,24 @@ def test_events_condemnation_of_a_deed_stands_alone(coder: Coder) -> None:
     assert event.root == "11" and event.target is None
 
 
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    # bbc-tech-355: the clients named in the relative clause are no addressee of the statement
+    ("The Electronic Frontier Foundation, which is acting as legal counsel for Power Page and Apple Insider, "
+     "said the ruling had potentially wide implications.", "Electronic Frontier Foundation", "010"),
+    # bbc-business-316
+    ("Responding to the LSE's rebuff, Deutsche Boerse - whose market capitalisation is more than £3bn - said "
+     "it believed it could show its proposal offered benefits.", "Deutsche Boerse", "010"),
+    # ConfliBERT annotations (conflibert-136): the voters of the adverbial clause take no part
+    ("As Americans across the nation head to the polls this Election Day Tuesday, President Obama conducts "
+     "meetings on the global economy and the fight to contain Ebola.", "Obama", "040"),
+])
+def test_events_actors_of_a_clause_below_the_main_one_are_no_party(coder: Coder, text: str, source: str,
+                                                                     expected: str) -> None:
+    document = code(coder, text, None)
+    [event] = [e for e in document.events if source in e.source.name]
+    assert event.code == expected and event.target is None
+
+
 def test_events_what_was_called_for_did_not_happen(coder: Coder) -> None:
     # guardian-sdf-154 (2018-12-19): the appeal is coded, not a withdrawal by Trump
     document = code(coder, "Donald Trump has called for immediate withdrawal from Syria before.", "2018-12-19")

@@ -306,7 +306,7 @@ class EventCoder:
             target = next(iter(other_party(speech.verb, sources, context.amap)), None)
         if target is not None and target.id == sources[0].id:
             target = None
-        if target is None and not alone(speech.verb.sent, sources, context.amap):
+        if target is None and not alone(speech.verb, sources, context.amap):
             return []
         mood = modality(speech.verb)
         code = modal_code(self._hoped(speech) or speech.kind.code, mood, self.lexicon)  # "refused to say" 011

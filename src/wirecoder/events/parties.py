@@ -3,8 +3,9 @@
 * each source with each target; "X and Y signed a treaty" with no other party is reciprocal, "X and Y
   condemned the move" is not (unless "each other");
 * with no target found, the one actor of another country in the trigger's complements;
-* an event with no target at all only when no other actor could be the target: the sentence
-  names none (places aside), or the act is one usually reported alone and its complements name none;
+* an event with no target at all only when no other actor could be the target: its clause names
+  none (places aside, and the adverbial and relative clauses hanging from a main clause), or the
+  act is one usually reported alone and its complements name none;
 * "the two sides", "both countries": the pair of countries the article's last such event was between;
 * the source's own troops or envoys it sends or withdraws are no target ("withdrew its troops from
   Syria"), and a person in the possessive of an arrest or a killing is its target ("his arrest").
@@ -14,13 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from wirecoder.events.lexicon import Pattern
 from wirecoder.events.merge import Found
 from wirecoder.events.syntax import MEMORIALS, TARGET_PREPS, ActorMap
 from wirecoder.records import Actor
 
+# Clauses hanging from another whose actors take no part in its events (see clause_of).
+OTHER_CLAUSES = frozenset({"advcl", "relcl", "acl", "parataxis"})
 PLACE_PREPS = frozenset({"in", "at", "near", "from", "inside", "across", "throughout", "outside"})
 # Acts often reported with no counterpart ("demonstrators rallied", "lifted the curfew", "declined
 # to resign"): coded without a target when none of the trigger's complements names an actor.
@@ -58,16 +61,39 @@ def pairs(sources: list[Actor], targets: list[Actor], alone: bool, code: str,
     return [(s, None) for s in sources] if alone else []
 
 
-def alone(sentence: Span, sources: list[Actor], amap: ActorMap) -> bool:
-    """No other actor in the sentence could be the target: those named only as the place of
-    something ("in Kabul, capital of Afghanistan") do not count."""
+def alone(trigger: Token, sources: list[Actor], amap: ActorMap) -> bool:
+    """No other actor in the trigger's clause could be the target: those named only as the place of
+    something ("in Kabul, capital of Afghanistan") do not count, nor those of another clause (see
+    :func:`clause_of`: "As Americans head to the polls, Obama conducts meetings")."""
     ids = {s.id for s in sources}
-    for token in sentence:
+    for token in clause_of(trigger):
         actor = amap.by_token.get(token.i)
         if actor is None or actor.id in ids or placed(token):
             continue
         return False
     return True
+
+
+def clause_of(trigger: Token) -> list[Token]:
+    """The tokens that may name a trigger's other party: of a main clause, all but the clauses
+    hanging from it (adverbial, relative and participle clauses, parentheticals: in "As Americans
+    head to the polls, Obama conducts meetings" and "rescued hostages being held by rebels", the
+    Americans and the rebels take no part); of any other, the whole sentence, since a subordinate
+    clause shares its parties with the clause above ("a supplier to Pakistan, providing jets")."""
+    head = trigger
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head
+    while head.dep_ == "conj" and head.head != head:  # "met X ... and signed": one clause
+        head = head.head
+    if head.dep_ != "ROOT":
+        return list(trigger.sent)
+    tokens: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in OTHER_CLAUSES)
+    return tokens
 
 
 def placed(token: Token) -> bool:
@@ -105,7 +131,7 @@ def other_party(trigger: Token, sources: list[Actor], amap: ActorMap) -> list[Ac
 def may_stand_alone(trigger: Token, code: str, sources: list[Actor], amap: ActorMap) -> bool:
     """May the event have no target: no one else in the sentence could be it, or the act is one
     usually reported alone and the trigger's complements name no one else."""
-    if alone(trigger.sent, sources, amap):
+    if alone(trigger, sources, amap):
         return True
     return code[:2] in MONADIC and not any(a not in sources for c in complements(trigger)
                                            for a in amap.in_phrase(c))
