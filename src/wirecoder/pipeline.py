@@ -93,7 +93,9 @@ def document_of(doc: Doc, article: Article, finder: ActorFinder, coder: EventCod
     reports, quotes = coder.find(doc, actors)
     reports = situator.situate(doc, reports, article, actors)
     events = merge(reports, article)
-    return Document(article=article, actors=tuple(actors), events=tuple(events), quotes=tuple(quotes))
+    unnamed = {f.source.id: f.source for f in reports if f.source not in actors}  # "unnamed police"
+    return Document(article=article, actors=(*actors, *unnamed.values()), events=tuple(events),
+                    quotes=tuple(quotes))
 
 
 def code_inputs(paths: Sequence[str], settings: Settings, stdin: BinaryIO | None = None) -> Iterator[Result]:

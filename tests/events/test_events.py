@@ -10,6 +10,7 @@ from wirecoder.errors import UsageError
 from wirecoder.events import load_lexicon
 from wirecoder.events.cameo import cameo_table
 from wirecoder.ingest import article_from_text
+from wirecoder.output import document_json
 from wirecoder.pipeline import Coder
 from wirecoder.records import Document, Event
 from wirecoder.settings import Settings
@@ -374,10 +375,12 @@ def test_events_a_passive_verb_without_its_own_subject_is_done_to_the_subject_it
                            "condemned in a joint statement by Egypt, Greece and Cyprus.", "2020-01-10")
     condemned = [e for e in document.events if e.root == "11"]
     assert condemned and all(e.target is not None and e.target.country == "TUR" for e in condemned)
-    # bbc-business-100: the executives were indicted; WorldCom indicted no one
+    # bbc-business-100: the executives were indicted, by someone unnamed; WorldCom indicted no one
     document = code(coder, "The prosecution's star witness is Mr Sullivan, one of six WorldCom executives indicted in "
                            "the case.", None)
-    assert not [e for e in document.events if e.root == "17"]
+    [indicted] = [e for e in document.events if e.root == "17"]
+    assert indicted.source.actor.startswith("implied:") and indicted.target is not None \
+        and "WorldCom" in indicted.target.name
 
 
 def test_events_the_subject_of_a_passive_raising_verb_acts(coder: Coder) -> None:
@@ -595,3 +598,50 @@ def test_events_a_gerund_modifying_a_noun_is_no_act(coder: Coder) -> None:
     document = code(coder, "British actor Clive Owen is hoping to repeat his Golden Globe success with a best "
                            "supporting actor award for his role in Closer.", None)
     assert not [e for e in document.events if e.root in ("03", "05")]
+
+
+# ---------- acts reported without their agent ----------
+
+@pytest.mark.parametrize(("text", "expected", "agent", "sector", "victim"), [
+    # guardian-sdf-771 (2018-08-20)
+    ("Robinson was arrested on 22 July while on holiday in the town of Didim, about 62 miles (100km) north of "
+     "Bodrum, south-west Turkey.", "173", "unnamed police", "COP", "Robinson"),
+    # guardian-sdf-545 (2018-12-20)
+    ("More than 100 Ukrainian soldiers were killed in the Donbass region last year, according to official "
+     "figures.", "180", "unnamed attackers", None, "Ukrainian soldiers"),
+    # wikinews-2019-118 (2019-09-26)
+    ("Chirac was convicted of corruption, stemming from his years as mayor, in 2011.", "116", "unnamed court",
+     "JUD", "Chirac"),
+])
+def test_events_act_without_its_agent_has_an_unnamed_source(coder: Coder, schema_validator: object, text: str,
+                                                              expected: str, agent: str, sector: str | None,
+                                                              victim: str) -> None:
+    document = code(coder, text, None)
+    [event] = [e for e in document.events if e.target is not None and victim in e.target.name]
+    assert (event.code, event.source.name, event.source.sector) == (expected, agent, sector)
+    [unnamed] = [a for a in document.actors if a.id == event.source.actor]
+    assert unnamed.mentions == () and unnamed.id.startswith("implied:")
+    schema_validator.validate(document_json(document))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", [
+    # bbc-business-262: an earthquake is no one's attack
+    "More than 23,000 people have been killed following a massive underwater earthquake.",
+    # bbc-sport-506: forced to withdraw by an injury; the act is the withdrawal
+    "Greg Rusedski was forced to withdraw from the Open 13 in Marseille on Thursday with a rib injury.",
+    # guardian-sdf-618: the subject is the act itself, whose agent the article names elsewhere
+    "The Afrin offensive was launched after the US announced it wanted to build a 30,000 strong border guard.",
+])
+def test_events_no_unnamed_source_where_no_one_did_it(coder: Coder, text: str) -> None:
+    document = code(coder, text, None)
+    assert not [e for e in document.events if e.source.actor.startswith("implied:")]
+
+
+def test_events_statement_about_people_whom_something_befell(coder: Coder) -> None:
+    # ConfliBERT annotations (conflibert-007): the abduction in the relative clause is what the
+    # journalists suffered, not what the minister reports; his statement is coded too
+    document = code(coder, "The French Defence Minister says two French journalists who were abducted in "
+                           "Syria in June are alive.", None)
+    codes = {(e.code, e.source.name, e.target.name if e.target else None) for e in document.events}
+    assert ("181", "unnamed attackers", "French journalists") in codes
+    assert any(c == "010" and source == "French Defence Minister" for c, source, _ in codes)

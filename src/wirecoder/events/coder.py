@@ -29,8 +29,10 @@ from wirecoder.events.modality import Modality, modal_code, modality
 from wirecoder.events.parties import (
     alone,
     dyad,
+    implied_agent,
     may_stand_alone,
     mutual,
+    natural_cause,
     other_party,
     own_people,
     pairs,
@@ -38,7 +40,7 @@ from wirecoder.events.parties import (
     suffered_by,
 )
 from wirecoder.events.speech import QuoteSpan, Speech, find_quotes, quote_records, reporting_in
-from wirecoder.events.syntax import ActorMap, parties_in, subject, targets
+from wirecoder.events.syntax import ActorMap, parties_in, passive_patient, subject, targets
 from wirecoder.nlp import parsed_sentences
 from wirecoder.records import Actor, Quote
 
@@ -121,7 +123,7 @@ class EventCoder:
                             if o.dep_ == "pobj" and o.lemma_.lower() in pattern.objects)
             found.extend(events)
         for speech in context.speeches:
-            reported = any(f.trigger.i in speech.content for f in found) \
+            reported = any(_asserted(f.trigger, speech) for f in found) \
                 and speech.kind.kind in REPORTED_ACTS | THREAT_SPEECH
             obliged = _obliged(speech, context.amap)
             if speech.kind.code and (not reported or obliged is not None):
@@ -167,8 +169,8 @@ class EventCoder:
         if pair is not None:
             return self._events(verb, pattern, [pair[0]], [], context, [], target=pair[1])
         sources = self._speaker_for(verb, amap.of_phrase(token), token, context)
-        if not sources:
-            return []
+        if not sources and token is None:
+            return self._unnamed_agent(verb, pattern, context)
         direct = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
         # "called for a ceasefire": the object is the preposition's; "took a swipe at X": X is the target
         skip = pattern.prep if pattern.objects and not pattern.objects & direct else None
@@ -180,6 +182,19 @@ class EventCoder:
             more, more_placing = targets(verb.head, False)  # "held talks with X ... and signed an MoU"
             candidates, placing = candidates + more, placing + more_placing
         return self._events(verb, pattern, sources, candidates, context, placing, standalone=bool(own))
+
+    def _unnamed_agent(self, verb: Token, pattern: Pattern, context: _Context) -> list[Found]:
+        """"Two soldiers were killed", "Libby was sentenced": an act done to someone named, by someone
+        the text does not name (see :func:`.parties.implied_agent`). Not "the offensive was
+        launched" (the subject is the act), "was forced to resign" (the act is the resignation),
+        "were killed in the earthquake" (no one did it)."""
+        done_to = passive_patient(verb)
+        agent = implied_agent(pattern.code)
+        if done_to is None or agent is None or pattern.objects or self._pattern(done_to) is not None:
+            return []
+        if any(c.dep_ == "xcomp" for c in verb.children) or natural_cause(verb):
+            return []
+        return self._events(verb, pattern, [agent], [done_to], context, [], implied=True)
 
     def _instrument_agent(self, verb: Token) -> Token | None:
         """Who did what a passive verb with no agent reports, when it says in what event: the
@@ -251,7 +266,9 @@ class EventCoder:
 
     def _events(self, trigger: Token, pattern: Pattern, sources: list[Actor], candidates: list[Token],
                 context: _Context, placing: list[Token], target: Actor | None = None,
-                standalone: bool = False) -> list[Found]:
+                standalone: bool = False, implied: bool = False) -> list[Found]:
+        """The events of one trigger; ``standalone``: it may have no target; ``implied``: the
+        source is an unnamed agent, so it must have a target."""
         amap = context.amap
         found_targets: list[Actor] = [target] if target is not None else []
         for tier in (candidates, placing):  # "talks at the Kremlin": a place, unless no one else
@@ -259,7 +276,7 @@ class EventCoder:
                 break
             for candidate in tier:
                 found_targets.extend(a for a in amap.of_phrase(candidate) if a not in found_targets)
-        if not found_targets:
+        if not found_targets and not implied:  # an unnamed agent's act is done to its patient
             found_targets = other_party(trigger, sources, amap)
         speech = next((s for s in context.speeches if trigger.i in s.content), None)
         mood = modality(trigger, threat=speech is not None and speech.kind.kind in THREAT_SPEECH)
@@ -276,7 +293,7 @@ class EventCoder:
             return []  # "said Sudan must return it": not an act of Sudan's but a demand (_statement)
         if mood.habitual:
             return []
-        alone_ok = to_media or standalone or may_stand_alone(trigger, code, sources, amap)
+        alone_ok = not implied and (to_media or standalone or may_stand_alone(trigger, code, sources, amap))
         negated = mood.negated or (mood.refused and code == pattern.code)  # "refused to attack"
         for source, target in pairs(sources, found_targets, alone_ok, code, mutual(trigger)):
             events.append(Found(code=code, source=source, target=target, sentence=trigger.sent,
@@ -328,6 +345,14 @@ class EventCoder:
             if pattern is not None and pattern.code[:2] in COOPERATIVE:
                 return modal_code(pattern.code, Modality(intent=True), self.lexicon)
         return None
+
+
+def _asserted(trigger: Token, speech: Speech) -> bool:
+    """Is the act what the speaker reports, not a fact about someone the report is about, told in a
+    relative or participle clause ("says two journalists who were abducted in June are alive")?"""
+    if trigger.i not in speech.content:
+        return False
+    return not any(t.dep_ in ("relcl", "acl") for t in (trigger, *trigger.ancestors) if t.i in speech.content)
 
 
 def _obliged(speech: Speech, amap: ActorMap) -> Actor | None:

@@ -8,7 +8,10 @@
   act is one usually reported alone and its complements name none;
 * "the two sides", "both countries": the pair of countries the article's last such event was between;
 * the source's own troops or envoys it sends or withdraws are no target ("withdrew its troops from
-  Syria"), and a person in the possessive of an arrest or a killing is its target ("his arrest").
+  Syria"), and a person in the possessive of an arrest or a killing is its target ("his arrest");
+* an arrest, a sentence or an act of violence the text reports without naming who did it ("was
+  arrested", "were killed", "the killing of Khashoggi") has an unnamed source of the kind the act
+  implies (police, a court, authorities, attackers), and only when it names whom it was done to.
 """
 
 from __future__ import annotations
@@ -45,6 +48,48 @@ MOVED_PEOPLE = frozenset({
 # Event nouns whose possessor is the one it is done to ("his arrest", "Khashoggi's murder").
 SUFFERED_ROOTS = frozenset({"17", "18"})
 SUFFERED_CODES = frozenset({"0841", "063", "116"})  # release of persons, extradition, sentence
+
+
+# Who does an act that is reported without its agent: the longest code prefix decides.
+IMPLIED_AGENTS: dict[str, tuple[str, str | None] | None] = {
+    "173": ("unnamed police", "COP"),  # arrest, detain, charge
+    "116": ("unnamed court", "JUD"),  # find guilty, sentence
+    "170": None,  # "was forced off with an injury": coercion of no kind named
+    "17": ("unnamed authorities", "GOV"),  # other coercion: deport, ban, seize, repress
+    "18": ("unnamed attackers", None),
+    "19": ("unnamed attackers", None),
+    "20": ("unnamed attackers", None),
+}
+
+
+NATURAL_CAUSES = frozenset({
+    "earthquake", "quake", "tsunami", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone",
+    "tornado", "avalanche", "landslide", "mudslide", "eruption", "fire", "blaze", "wildfire", "heatwave",
+    "drought", "crash", "accident", "collision", "derailment", "stampede", "collapse", "explosion",
+    "disaster",
+    "outbreak", "epidemic", "pandemic", "disease", "illness", "virus", "lightning"})
+
+
+def implied_agent(code: str) -> Actor | None:
+    """The unnamed source of an act reported without its agent ("was arrested": police), or None
+    for acts whose doer cannot be assumed (statements, visits, aid, ...). Its id starts "implied:";
+    it has no mention in the text."""
+    for length in (3, 2):
+        if code[:length] in IMPLIED_AGENTS:
+            found = IMPLIED_AGENTS[code[:length]]
+            if found is None:
+                return None
+            name, sector = found
+            return Actor(id=f"implied:{name.split()[-1]}", name=name, kind="group", sector=sector,
+                         sectors=(sector,) if sector else ())
+    return None
+
+
+def natural_cause(verb: Token) -> bool:
+    """The verb says a disaster or an accident did it: "were killed in the earthquake", "died
+    ... injured in a crash", "killed following a massive underwater earthquake"."""
+    return any(c.dep_ == "prep" and o.dep_ == "pobj" and o.lemma_.lower() in NATURAL_CAUSES
+               for c in verb.children for o in c.children)
 
 
 def pairs(sources: list[Actor], targets: list[Actor], alone: bool, code: str,

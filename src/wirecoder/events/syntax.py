@@ -224,6 +224,17 @@ def patient(verb: Token) -> Token | None:
     return None
 
 
+def passive_patient(verb: Token) -> Token | None:
+    """Whom a passive verb form is done to: its passive subject ("Libby was sentenced"), or, with
+    none, the subject or noun it shares (see :func:`patient`); None for an active verb."""
+    subject_passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject_passive is not None and subject_passive.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return verb.head  # "journalists who were abducted"
+    if subject_passive is not None or not _passive(verb):
+        return subject_passive
+    return patient(verb)
+
+
 def targets(verb: Token, passive: bool, skip_prep: str | None = None) -> tuple[list[Token], list[Token]]:
     """Tokens that may name the target, most direct first; and, apart, the complements of placing
     prepositions, which name the target only when the others name none."""
