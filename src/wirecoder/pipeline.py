@@ -93,7 +93,8 @@ def document_of(doc: Doc, article: Article, finder: ActorFinder, coder: EventCod
     reports, quotes = coder.find(doc, actors)
     reports = situator.situate(doc, reports, article, actors)
     events = merge(reports, article)
-    unnamed = {f.source.id: f.source for f in reports if f.source not in actors}  # "unnamed police"
+    named = {a.id for a in actors}
+    unnamed = {f.source.id: f.source for f in reports if f.source.id not in named}  # "unnamed police"
     return Document(article=article, actors=(*actors, *unnamed.values()), events=tuple(events),
                     quotes=tuple(quotes))
 

@@ -169,8 +169,8 @@ class EventCoder:
         if pair is not None:
             return self._events(verb, pattern, [pair[0]], [], context, [], target=pair[1])
         sources = self._speaker_for(verb, amap.of_phrase(token), token, context)
-        if not sources and token is None:
-            return self._unnamed_agent(verb, pattern, context)
+        if not sources:
+            return self._unnamed_agent(verb, pattern, context) if token is None else []
         direct = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
         # "called for a ceasefire": the object is the preposition's; "took a swipe at X": X is the target
         skip = pattern.prep if pattern.objects and not pattern.objects & direct else None

@@ -9,9 +9,9 @@
 * "the two sides", "both countries": the pair of countries the article's last such event was between;
 * the source's own troops or envoys it sends or withdraws are no target ("withdrew its troops from
   Syria"), and a person in the possessive of an arrest or a killing is its target ("his arrest");
-* an arrest, a sentence or an act of violence the text reports without naming who did it ("was
-  arrested", "were killed", "the killing of Khashoggi") has an unnamed source of the kind the act
-  implies (police, a court, authorities, attackers), and only when it names whom it was done to.
+* an arrest, a sentence or an act of violence a passive verb reports without naming who did it
+  ("was arrested", "were killed") has an unnamed source of the kind the act implies (police, a
+  court, authorities, attackers), and only when it names whom it was done to.
 """
 
 from __future__ import annotations
@@ -60,14 +60,12 @@ IMPLIED_AGENTS: dict[str, tuple[str, str | None] | None] = {
     "19": ("unnamed attackers", None),
     "20": ("unnamed attackers", None),
 }
-
-
+# What kills or destroys with no one doing it: "were killed following a massive earthquake".
 NATURAL_CAUSES = frozenset({
     "earthquake", "quake", "tsunami", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone",
     "tornado", "avalanche", "landslide", "mudslide", "eruption", "fire", "blaze", "wildfire", "heatwave",
     "drought", "crash", "accident", "collision", "derailment", "stampede", "collapse", "explosion",
-    "disaster",
-    "outbreak", "epidemic", "pandemic", "disease", "illness", "virus", "lightning"})
+    "disaster", "outbreak", "epidemic", "pandemic", "disease", "illness", "virus", "lightning"})
 
 
 def implied_agent(code: str) -> Actor | None:
