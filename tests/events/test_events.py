@@ -255,6 +255,12 @@ def test_events_condemnation_of_a_deed_stands_alone(coder: Coder) -> None:
     # bbc-business-316
     ("Responding to the LSE's rebuff, Deutsche Boerse - whose market capitalisation is more than £3bn - said "
      "it believed it could show its proposal offered benefits.", "Deutsche Boerse", "010"),
+    # bbc-business-046: the bank in the apposition to the speaker is where he works, no addressee
+    ("\"It's a sign that the economy's adjustment phase is stronger than expected,\" said Takashi Yamanaka, an "
+     "economist with UFJ Bank.", "Yamanaka", "010"),
+    # bbc-tech-004
+    ("Nicholas Negroponte, chairman and founder of MIT's Media Labs, says he is developing a laptop PC that will "
+     "go on sale for less than $100.", "Negroponte", "010"),
     # ConfliBERT annotations (conflibert-136): the voters of the adverbial clause take no part
     ("As Americans across the nation head to the polls this Election Day Tuesday, President Obama conducts "
      "meetings on the global economy and the fight to contain Ebola.", "Obama", "040"),

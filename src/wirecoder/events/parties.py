@@ -121,7 +121,8 @@ def clause_of(trigger: Token) -> list[Token]:
     """The tokens that may name a trigger's other party: of a main clause, all but the clauses
     hanging from it (adverbial, relative and participle clauses, parentheticals: in "As Americans
     head to the polls, Obama conducts meetings" and "rescued hostages being held by rebels", the
-    Americans and the rebels take no part); of any other, the whole sentence, since a subordinate
+    Americans and the rebels take no part) and an apposition to its subject, which is the subject
+    again ("the UN envoy, Staffan de Mistura, said"); of any other, the whole sentence, since a subordinate
     clause shares its parties with the clause above ("a supplier to Pakistan, providing jets")."""
     head = trigger
     while head.pos_ not in ("VERB", "AUX") and head.head != head:
@@ -135,7 +136,8 @@ def clause_of(trigger: Token) -> list[Token]:
     while stack:
         token = stack.pop()
         tokens.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in OTHER_CLAUSES)
+        stack.extend(c for c in token.children if c.dep_ not in OTHER_CLAUSES
+                     and not (c.dep_ == "appos" and token.dep_ in ("nsubj", "nsubjpass")))
     return tokens
 
 
