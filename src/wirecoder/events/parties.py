@@ -72,15 +72,13 @@ def implied_agent(code: str) -> Actor | None:
     """The unnamed source of an act reported without its agent ("was arrested": police), or None
     for acts whose doer cannot be assumed (statements, visits, aid, ...). Its id starts "implied:";
     it has no mention in the text."""
-    for length in (3, 2):
-        if code[:length] in IMPLIED_AGENTS:
-            found = IMPLIED_AGENTS[code[:length]]
-            if found is None:
-                return None
-            name, sector = found
-            return Actor(id=f"implied:{name.split()[-1]}", name=name, kind="group", sector=sector,
-                         sectors=(sector,) if sector else ())
-    return None
+    key = next((k for k in (code[:3], code[:2]) if k in IMPLIED_AGENTS), None)
+    found = IMPLIED_AGENTS[key] if key is not None else None
+    if found is None:
+        return None
+    name, sector = found
+    return Actor(id=f"implied:{name.split()[-1]}", name=name, kind="group", sector=sector,
+                 sectors=(sector,) if sector else ())
 
 
 def natural_cause(verb: Token) -> bool:
@@ -122,8 +120,9 @@ def clause_of(trigger: Token) -> list[Token]:
     hanging from it (adverbial, relative and participle clauses, parentheticals: in "As Americans
     head to the polls, Obama conducts meetings" and "rescued hostages being held by rebels", the
     Americans and the rebels take no part) and an apposition to its subject, which is the subject
-    again ("the UN envoy, Staffan de Mistura, said"); of any other, the whole sentence, since a subordinate
-    clause shares its parties with the clause above ("a supplier to Pakistan, providing jets")."""
+    again ("said Takashi Yamanaka, an economist with UFJ Bank"); of any other, the whole sentence,
+    since a subordinate clause shares its parties with the clause above ("a supplier to Pakistan,
+    providing jets")."""
     head = trigger
     while head.pos_ not in ("VERB", "AUX") and head.head != head:
         head = head.head
