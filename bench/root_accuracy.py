@@ -7,8 +7,9 @@ plover:     ../shared/corpora/plover/plover_gsr_flat.jsonl, 322 CAMEO-manual sen
 conflibert: ../shared/corpora/cameo_conflibert_annotations/round*_summary*.csv, news sentences coded by
             4-5 coders per round (300 texts, 200 once whitespace is normalised, 144 with a CAMEO label);
             gold = the root(s) given by the most coder annotations, pooled over rounds (ties all count).
-Prediction: the root of the event with the most mentions (ties: earliest evidence); a sentence without
-events is wrong. Figures are not a gate; the gold sets are small and, for conflibert, not adjudicated.
+Prediction: the root of the event with the most mentions (ties: earliest evidence, then the coder's
+order, which lists a sentence's main-clause events first); a sentence without events is wrong. Figures
+are not a gate; the gold sets are small and, for conflibert, not adjudicated.
 """
 
 from __future__ import annotations

@@ -651,3 +651,59 @@ def test_events_statement_about_people_whom_something_befell(coder: Coder) -> No
     codes = {(e.code, e.source.name, e.target.name if e.target else None) for e in document.events}
     assert ("181", "unnamed attackers", "French journalists") in codes
     assert any(c == "010" and source == "French Defence Minister" for c, source, _ in codes)
+
+
+def test_events_main_clause_comes_first_within_a_sentence(coder: Coder) -> None:
+    # conflibert-007: the minister's statement is what the sentence reports; the abduction is background
+    document = code(coder, "The French Defence Minister says two French journalists who were abducted in "
+                           "Syria in June are alive.", None)
+    assert [e.code for e in document.events][:1] == ["010"]
+
+
+def test_events_participle_without_auxiliary_is_done_to_its_subject(coder: Coder) -> None:
+    # conflibert-180: the parser makes "refugees" the subject of "evicted"; they were evicted, by
+    # someone unnamed, and the bishop's statement about the offers stands
+    document = code(coder, "Offers to help Zimbabwean refugees evicted from the Central Methodist Church in "
+                           "Johannesburg are coming from all over the country, Bishop Paul Verryn said on Friday.",
+                    None)
+    codes = {(e.code, e.source.name, e.target.name if e.target else None) for e in document.events}
+    assert ("174", "unnamed authorities", "Zimbabwean refugees") in codes
+    assert document.events[0].code == "010" and document.events[0].source.name == "Bishop Paul Verryn"
+    # bbc-politics-293: the tagger gives "called" VBN here too; an appeal has no implied agent, so
+    # the subject still makes it
+    document = code(coder, "A spokesman for UKIP called on Mr Hockney to quit the London Assembly.", None)
+    assert any(e.code == "020" and "UK" in e.source.name for e in document.events)
+
+
+def test_events_declared_state_of_siege_is_an_act_even_inside_what_was_said(coder: Coder) -> None:
+    # PLOVER GSR COERCE-0011: "declared" is the content of "said", not a parenthetical "he said"
+    document = code(coder, "The military government of President Prosper Avril declared a 30-day state of siege "
+                           "in Haiti on Saturday, suspending parts of the constitution and arresting political "
+                           "opponents, a spokeswoman for the U.S. embassy said.", None)
+    assert document.events[0].code == "1724" and document.events[0].source.name == "military government"
+    assert "173" in {e.code for e in document.events}
+
+
+def test_events_speaker_hung_on_the_clause_as_an_apposition(coder: Coder) -> None:
+    # conflibert-174: the parser attaches the Observatory to "disaster" and leaves "said" without subject
+    document = code(coder, "Water supply cuts that have for over three weeks left several districts in Aleppo, "
+                           "the largest city in northern Syria, may well lead to a full out humanitarian "
+                           "disaster, the Syrian Observatory for Human Rights, or SOHR, said on Thursday.", None)
+    assert [(e.code, e.source.name) for e in document.events] == [
+        ("010", "Syrian Observatory for Human Rights")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # conflibert-106: she is the woman, not the ministry
+    ("The Cape Town woman assaulted by a driver after she refused to get into his taxi possibly avoided a "
+     "dangerous encounter with a gang, the Western Cape transport ministry has said.", "ministry"),
+    # guardian-sdf-580: it is Damascus, not Erdogan
+    ("The Turkish leader, Recep Tayyip Erdoğan, said in a phone call with Russia’s president, Vladimir Putin, "
+     "that Damascus would face consequences if it struck a deal with the Kurdish-led People’s Protection "
+     "Units (YPG) and said the Afrin operation would continue, CNN Turk reported.", "Erdogan"),
+])
+def test_events_pronoun_in_what_was_said_is_the_speaker_only_if_it_agrees(coder: Coder, text: str,
+                                                                          speaker: str) -> None:
+    document = code(coder, text, None)
+    acts = [e for e in document.events if speaker in e.source.name]
+    assert acts and all(e.code == "010" for e in acts)

@@ -40,12 +40,13 @@ from wirecoder.events.parties import (
     suffered_by,
 )
 from wirecoder.events.speech import QuoteSpan, Speech, find_quotes, quote_records, reporting_in
-from wirecoder.events.syntax import ActorMap, parties_in, passive_patient, subject, targets
+from wirecoder.events.syntax import ActorMap, bare_participle, parties_in, passive_patient, subject, targets
 from wirecoder.nlp import parsed_sentences
 from wirecoder.records import Actor, Quote
 
 SELF = frozenset({"we", "i", "us", "our", "my", "ourselves"})
 PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "i"})
 LIGHT_VERBS = frozenset({"hold", "have", "pay", "make", "conduct", "launch", "stage", "carry", "begin",
                          "start", "complete", "continue", "resume", "open", "host", "attend", "join", "lead",
                          "end", "finish", "wrap", "undertake", "mount", "take"})
@@ -73,6 +74,9 @@ VERBAL = frozenset({"01", "02"})
 ACTOR_OF_NOUNS = frozenset({"visit", "trip", "tour", "resignation", "retreat", "surrender", "withdrawal",
                             "arrival", "departure", "defection"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
+# Dependencies of what tells about a party of a report, not the report itself (see _asserted).
+MODIFYING = frozenset({"relcl", "acl", "appos"})
+NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 
 
 @dataclass(slots=True)
@@ -128,7 +132,8 @@ class EventCoder:
             obliged = _obliged(speech, context.amap)
             if speech.kind.code and (not reported or obliged is not None):
                 found.extend(self._statement(speech, context, obliged))
-        return found
+        # the main clause's events first: "says two journalists who were abducted are alive" is a statement
+        return sorted(found, key=lambda f: sum(1 for _ in f.trigger.ancestors))
 
     def _pattern(self, token: Token) -> Pattern | None:
         lemma = token.lemma_.lower().rstrip(".")  # the tokenizer keeps "MoU." whole at a sentence end
@@ -163,6 +168,8 @@ class EventCoder:
     def _verb(self, verb: Token, pattern: Pattern, context: _Context, found: list[Found]) -> list[Found]:
         amap = context.amap
         token, passive = subject(verb)
+        if not passive and bare_participle(verb) and implied_agent(pattern.code) is not None:
+            token, passive = None, True  # "refugees evicted from the church are ...": done to them
         if token is None and passive:
             token = self._instrument_agent(verb)  # "were killed in an air strike by government forces"
         pair = dyad(token, chain(reversed(found), reversed(context.history)))  # latest first
@@ -252,8 +259,9 @@ class EventCoder:
         what someone said, a pronoun subject is the speaker ("Syria says it is willing to ...")."""
         if token is not None and token.pos_ == "PRON" and token.lower_ in PRONOUNS:
             speech = next((s for s in context.speeches if trigger.i in s.content and s.speaker), None)
-            if speech is not None and speech.speaker is not None:
-                return [speech.speaker]
+            if speech is not None and speech.speaker is not None \
+                    and (speech.speaker.kind == "person") == (token.lower_ in PERSONAL_PRONOUNS):
+                return [speech.speaker]  # not "the ministry said she refused"
         quote = _quote_at(trigger.idx, context.quotes)
         if quote is None or quote.speaker is None:
             return sources
@@ -349,10 +357,13 @@ class EventCoder:
 
 def _asserted(trigger: Token, speech: Speech) -> bool:
     """Is the act what the speaker reports, not a fact about someone the report is about, told in a
-    relative or participle clause ("says two journalists who were abducted in June are alive")?"""
+    relative or participle clause ("says two journalists who were abducted in June are alive") or
+    inside a noun phrase ("Offers to help refugees evicted from the church are coming")?"""
     if trigger.i not in speech.content:
         return False
-    return not any(t.dep_ in ("relcl", "acl") for t in (trigger, *trigger.ancestors) if t.i in speech.content)
+    above = [t for t in trigger.ancestors if t.i in speech.content]
+    return not (trigger.dep_ in MODIFYING or bare_participle(trigger)
+                or any(t.dep_ in MODIFYING or t.dep_ in NOMINAL for t in above))
 
 
 def _obliged(speech: Speech, amap: ActorMap) -> Actor | None:

@@ -69,6 +69,11 @@ def _call_sense(verb: Token, entry: Reporting) -> Reporting | None:
 
 def _speech(verb: Token, entry: Reporting, amap: ActorMap) -> Speech:
     token, _ = subject(verb)
+    stranded = _stranded_speaker(verb)
+    if stranded is not None:  # "... a disaster, the Syrian Observatory for Human Rights, or SOHR, said"
+        content = frozenset(t.i for t in verb.head.subtree if t.i not in {s.i for s in verb.subtree}
+                            and t.i not in {s.i for s in stranded.subtree})
+        return Speech(verb, entry, next(iter(amap.of_phrase(stranded)), None), None, content, None)
     subjects = amap.of_phrase(token)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [  # "called on/upon X to"
         o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
@@ -84,6 +89,22 @@ def _speech(verb: Token, entry: Reporting, amap: ActorMap) -> Speech:
     return Speech(verb, entry, speaker, None, _content(verb), addressee)
 
 
+def _stranded_speaker(verb: Token) -> Token | None:
+    """The speaker the parser hung on the reported clause's last noun as an apposition: in "... may
+    lead to a disaster, the Syrian Observatory for Human Rights, or SOHR, said", "said" is a
+    conjunct of "lead" with no subject, and the Observatory an apposition to "disaster"."""
+    if verb.dep_ not in ("conj", "parataxis", "ccomp") or verb.head.i > verb.i or verb.i < 2 \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    doc = verb.doc
+    token = doc[verb.i - 2] if doc[verb.i - 1].text == "," else doc[verb.i - 1]
+    while token.dep_ in ("conj", "cc", "pobj", "prep", "compound", "punct") and token.head.i < token.i:
+        token = token.head
+    if token.dep_ != "appos" or token.right_edge.i < verb.i - 2:
+        return None
+    return token
+
+
 def _by_whom(verb: Token, amap: ActorMap) -> Actor | None:
     """The intermediary of a passive "was quoted as saying by the PLA Daily", wherever "by" hangs."""
     for token in verb.subtree:
@@ -95,12 +116,14 @@ def _by_whom(verb: Token, amap: ActorMap) -> Actor | None:
 
 
 def _content(verb: Token) -> frozenset[int]:
-    """What was said: the clause(s) the verb governs; for "X, he said" the clause it hangs on."""
+    """What was said: the clause(s) the verb governs; for "X, he said" the clause it hangs on (not
+    for "X declared a siege, a spokeswoman said": a verb with an object is no parenthetical)."""
     tokens: set[int] = set()
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS or (child.dep_ == "advcl" and child.lower_ == "saying"):
             tokens.update(t.i for t in child.subtree)
-    if not tokens and verb.dep_ in ("parataxis", "ccomp") and verb.head != verb:
+    parenthetical = not any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children)
+    if not tokens and parenthetical and verb.dep_ in ("parataxis", "ccomp") and verb.head != verb:
         tokens.update(t.i for t in verb.head.subtree if t.i not in {s.i for s in verb.subtree})
     return frozenset(tokens)
 

@@ -209,6 +209,24 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children) or participle or fronted
 
 
+def bare_participle(verb: Token) -> bool:
+    """A past participle with a subject but no auxiliary and no object: the parser's reading of a
+    reduced relative ("refugees evicted from the church are ...", "the woman assaulted by a driver
+    ... avoided"). Its subject is the patient when it has a ``by`` agent, or when the act is one
+    always done to someone (arrest, expel, kill: the coder asks); not otherwise: the tagger also
+    gives VBN to active verbs ("a spokesman called on Mr Hockney", "Trump sided with")."""
+    if verb.tag_ != "VBN":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj", "dative", "ccomp", "xcomp"}
+
+
+def _own_subject(verb: Token) -> Token | None:
+    """The verb's passive subject, or the subject of a bare participle (see :func:`bare_participle`)."""
+    deps = ("nsubjpass", "nsubj") if bare_participle(verb) else ("nsubjpass",)
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
 def patient(verb: Token) -> Token | None:
     """Who a passive verb with no subject of its own is done to: the subject of the verb it is
     coordinated with ("Turkey is under sanctions and was condemned"), the noun it modifies ("a
@@ -227,7 +245,7 @@ def patient(verb: Token) -> Token | None:
 def passive_patient(verb: Token) -> Token | None:
     """Whom a passive verb form is done to: its passive subject ("Libby was sentenced"), or, with
     none, the subject or noun it shares (see :func:`patient`); None for an active verb."""
-    subject_passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    subject_passive = _own_subject(verb)
     if subject_passive is not None and subject_passive.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         return verb.head  # "journalists who were abducted"
     if subject_passive is not None or not _passive(verb):
@@ -240,7 +258,7 @@ def targets(verb: Token, passive: bool, skip_prep: str | None = None) -> tuple[l
     prepositions, which name the target only when the others name none."""
     found = []
     for child in verb.children:
-        if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubjpass"):
+        if child.dep_ in OBJECT_DEPS or (passive and child == _own_subject(verb)):
             found.append(child)
     if passive and not found and _passive(verb) and (done_to := patient(verb)) is not None:
         found.append(done_to)
