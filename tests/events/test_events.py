@@ -707,3 +707,39 @@ def test_events_pronoun_in_what_was_said_is_the_speaker_only_if_it_agrees(coder:
     document = code(coder, text, None)
     acts = [e for e in document.events if speaker in e.source.name]
     assert acts and all(e.code == "010" for e in acts)
+
+
+@pytest.mark.parametrize(("text", "expected", "agent", "victim"), [
+    # conflibert-056
+    ("A corruption scandal has shaken Venezuela's financial system and triggered the arrest of tycoons who are "
+     "linked to President Hugo Chavez's government.", "173", "unnamed police", "tycoons"),
+    # conflibert-165
+    ("The high court should sit in secret when the former foreign secretary Jack Straw faces a damages claim "
+     "over his alleged role in the abduction and torture of a Libyan dissident and his pregnant wife.", "181",
+     "unnamed attackers", "Libyan dissident"),
+])
+def test_events_event_noun_without_its_agent_has_an_unnamed_source(coder: Coder, text: str, expected: str,
+                                                                  agent: str, victim: str) -> None:
+    document = code(coder, text, None)
+    assert (expected, agent, victim) in {(e.code, e.source.name, e.target.name if e.target else None)
+                                         for e in document.events}
+
+
+@pytest.mark.parametrize("text", [
+    # wikinews-2020-078: the modifier names who killed him
+    "Protests escalated later in June with the police killing of Rayshard Brooks in Atlanta.",
+    # bbc-politics-182: a detention that may be ordered has not happened
+    "Opponents say only judges, not politicians, should be able to order detention of UK citizens.",
+])
+def test_events_no_unnamed_source_for_a_named_or_unrealised_act_noun(coder: Coder, text: str) -> None:
+    document = code(coder, text, None)
+    assert not [e for e in document.events if e.source.actor.startswith("implied:")]
+
+
+def test_events_statement_about_a_detention_stands(coder: Coder) -> None:
+    # guardian-sdf-771 (2017-08-24): the detention is what the Foreign Office speaks about
+    document = code(coder, "The Foreign Office said: “We are aware of the detention of a British national in "
+                           "Turkey, and have requested consular access.", "2017-08-24")
+    codes = {(e.code, e.source.name) for e in document.events}
+    assert ("173", "unnamed police") in codes
+    assert any(c == "010" and "Foreign" in source for c, source in codes)

@@ -30,6 +30,7 @@ from wirecoder.events.parties import (
     alone,
     dyad,
     implied_agent,
+    is_implied,
     may_stand_alone,
     mutual,
     natural_cause,
@@ -74,6 +75,12 @@ VERBAL = frozenset({"01", "02"})
 ACTOR_OF_NOUNS = frozenset({"visit", "trip", "tour", "resignation", "retreat", "surrender", "withdrawal",
                             "arrival", "departure", "defection"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
+# Verbs whose object is an act that has not happened: "sought the arrest of", "feared the killing of".
+UNREALISED = frozenset({"seek", "want", "demand", "call", "urge", "request", "press", "push", "threaten",
+                        "fear", "face", "risk", "avoid", "evade", "escape", "resist", "prevent", "stop",
+                        "block", "plan", "warrant", "deny", "order", "authorize", "authorise", "approve",
+                        "support", "justify"})
+UNNAMED_NOUN_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence; a sentence is a state too
 # Dependencies of what tells about a party of a report, not the report itself (see _asserted).
 MODIFYING = frozenset({"relcl", "acl", "appos"})
 NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
@@ -127,7 +134,10 @@ class EventCoder:
                             if o.dep_ == "pobj" and o.lemma_.lower() in pattern.objects)
             found.extend(events)
         for speech in context.speeches:
-            reported = any(_asserted(f.trigger, speech) for f in found) \
+            # "We are aware of the detention of a British national": a noun of no one's act is what
+            # the statement is about, not what it reports
+            reported = any(_asserted(f.trigger, speech)
+                           and not (f.trigger.pos_ == "NOUN" and is_implied(f.source)) for f in found) \
                 and speech.kind.kind in REPORTED_ACTS | THREAT_SPEECH
             obliged = _obliged(speech, context.amap)
             if speech.kind.code and (not reported or obliged is not None):
@@ -247,9 +257,30 @@ class EventCoder:
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
             more, placing = targets(noun.head, False)
             candidates += more
+        if not sources and source_token is None:
+            victims = patients + [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                                  for o in parties_in(p)]
+            if unnamed := self._unnamed_doer(noun, pattern, victims, context):
+                return unnamed
         if not sources:
             return _anaphor(noun, pattern, so_far)
         return self._events(noun, pattern, sources, candidates, context, placing)
+
+    def _unnamed_doer(self, noun: Token, pattern: Pattern, victims: list[Token],
+                      context: _Context) -> list[Found]:
+        """"triggered the arrest of tycoons", "his alleged role in the abduction of a dissident": an
+        arrest or act of violence done to someone named, by no one named (as :meth:`_unnamed_agent`);
+        not one that was sought, feared or prevented ("called for the arrest of", "faces arrest")."""
+        agent = implied_agent(pattern.code)
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if agent is None or pattern.code[:2] not in UNNAMED_NOUN_ROOTS or noun.pos_ != "NOUN" \
+                or noun.lemma_.lower() in ACTOR_OF_NOUNS or natural_cause(noun) \
+                or governor.lemma_.lower() in UNREALISED or not victims:
+            return []  # not "Attack of the Clones", "the end of his sentence"
+        acts = self.lexicon.nouns.keys() | self.lexicon.verbs.keys() | pattern.objects
+        if any(c.dep_ == "compound" and c.lemma_.lower() not in acts for c in noun.children):
+            return []  # "the police killing of", "World War I-era killing"; not "the kidnap-murder of"
+        return self._events(noun, pattern, [agent], victims, context, [], implied=True)
 
     # ---------- parties ----------
 
@@ -299,8 +330,8 @@ class EventCoder:
         events = []
         if mood.obligation and speech is not None and speech.speaker not in sources:
             return []  # "said Sudan must return it": not an act of Sudan's but a demand (_statement)
-        if mood.habitual:
-            return []
+        if mood.habitual or (implied and code != pattern.code):
+            return []  # what no one named intends or threatens is no one's act
         alone_ok = not implied and (to_media or standalone or may_stand_alone(trigger, code, sources, amap))
         negated = mood.negated or (mood.refused and code == pattern.code)  # "refused to attack"
         for source, target in pairs(sources, found_targets, alone_ok, code, mutual(trigger)):

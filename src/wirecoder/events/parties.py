@@ -11,7 +11,8 @@
   Syria"), and a person in the possessive of an arrest or a killing is its target ("his arrest");
 * an arrest, a sentence or an act of violence a passive verb reports without naming who did it
   ("was arrested", "were killed") has an unnamed source of the kind the act implies (police, a
-  court, authorities, attackers), and only when it names whom it was done to.
+  court, authorities, attackers), and only when it names whom it was done to; so has an event
+  noun of coercion or violence with its victim and no agent ("the arrest of tycoons").
 """
 
 from __future__ import annotations
@@ -79,6 +80,11 @@ def implied_agent(code: str) -> Actor | None:
     name, sector = found
     return Actor(id=f"implied:{name.split()[-1]}", name=name, kind="group", sector=sector,
                  sectors=(sector,) if sector else ())
+
+
+def is_implied(actor: Actor) -> bool:
+    """One of the unnamed sources of :func:`implied_agent`."""
+    return actor.id.startswith("implied:")
 
 
 def natural_cause(verb: Token) -> bool:
