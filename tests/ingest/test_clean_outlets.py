@@ -134,6 +134,7 @@ FIRST_PARAGRAPH_LOOKALIKES = [
     "UN Secretary-General Antonio Guterres said: \"We need a ceasefire.\"",
     "Beijing: a city of 21 million, has been under partial lockdown since Monday.",
     "BREAKING - Iran says it has arrested suspects in the killing of its top nuclear scientist.",
+    "Smith, Jones - and two other ministers resigned on Tuesday.",  # no country after the comma
 ]
 
 
@@ -142,6 +143,18 @@ def test_clean_first_paragraph_caps_word_is_not_a_dateline(paragraph: str) -> No
     cleaned = clean_text(f"{paragraph}\n\nThe talks will continue next week.")
     assert cleaned.dateline is None
     assert cleaned.text.split("\n\n")[0] == paragraph
+
+
+@pytest.mark.parametrize(("paragraph", "place", "body"), [
+    # conflibert-108 and conflibert-065 (Al Jazeera): a title-case place and its country before a dash
+    ("Bulawayo, Zimbabwe - On November 24, Emmerson Mnangagwa arrived in Harare's main sports stadium.",
+     "Bulawayo", "On November 24, Emmerson Mnangagwa arrived in Harare's main sports stadium."),
+    ("Raipur, India - Rights activists in the Indian state of Chhattisgarh have called for action.", "Raipur",
+     "Rights activists in the Indian state of Chhattisgarh have called for action."),
+])
+def test_clean_title_case_dateline_with_country(paragraph: str, place: str, body: str) -> None:
+    cleaned = clean_text(f"{paragraph}\n\nThe talks will continue next week.")
+    assert (cleaned.dateline, cleaned.text.split("\n\n")[0]) == (place, body)
 
 
 def test_clean_meta_lines_joined_to_lede_are_peeled() -> None:

@@ -11,7 +11,8 @@ The cascade, over blocks (paragraphs whose lines stay apart until step 2 is done
    furniture ("Also read", "Follow us on", "Click here to ...", "Reporting by ..."); a closing
    heading ("Related Topics") ends the body; "... — AFP" is a caption unless no body follows it;
 4. cut the dateline off the first body paragraph ("BEIJING:", "WASHINGTON (Reuters) -",
-   "LONDON, Dec 1 (AFP) -", "Kathmandu [Nepal], December 1 (ANI):", a lone "ANKARA" line),
+   "LONDON, Dec 1 (AFP) -", "Kathmandu [Nepal], December 1 (ANI):", "Raipur, India - ", a lone
+   "ANKARA" line),
    keeping the place and the agency;
 5. drop a lede or standfirst printed twice (the copy above the byline goes).
 
@@ -28,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from wirecoder.ingest.published import is_date_line, parse_published
+from wirecoder.tables import data_file, read_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,15 @@ def agency_aliases() -> dict[str, str]:
         for alias in aliases.split("|"):
             table[alias] = canonical
     return table
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """The names and aliases of ``data/countries.tsv``: "Raipur, India - " is a dateline."""
+    names: set[str] = set()
+    for _number, cells in read_table(data_file("countries.tsv"), 4):
+        names.update(n.strip() for cell in cells[2:4] if cell for n in cell.split("|"))
+    return frozenset(names)
 
 
 def find_agency(text: str) -> str | None:
@@ -352,7 +363,8 @@ def take_dateline(paragraph: str, found: _Found, lone_ok: bool = False) -> str:
     if m.group("agency") and not agency:
         return paragraph
     all_caps = place.upper() == place and len(place.replace(".", "")) >= 3
-    if not (all_caps or agency or m.group("date")):
+    in_country = m.group("sep") != ":" and m.group("region") in country_names()  # "Bulawayo, Zimbabwe - "
+    if not (all_caps or agency or m.group("date") or in_country):
         return paragraph
     found.dateline = found.dateline or _title_case(place)
     found.agency = found.agency or agency
