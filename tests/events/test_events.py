@@ -743,3 +743,36 @@ def test_events_statement_about_a_detention_stands(coder: Coder) -> None:
     codes = {(e.code, e.source.name) for e in document.events}
     assert ("173", "unnamed police") in codes
     assert any(c == "010" and "Foreign" in source for c, source in codes)
+
+
+def test_events_died_in_an_attack_by_no_one_named(coder: Coder) -> None:
+    # wikinews-2019-081 (2019-08-08): the dead are whom the attack was done to
+    document = code(coder, "Another report from the Mexican government during the weekend said eight Mexicans "
+                           "died in the attack.", "2019-08-08")
+    assert any(e.root == "19" and e.source.name == "unnamed attackers" and e.target is not None
+               and e.target.name == "Mexicans" for e in document.events)
+    # guardian-sdf-585 (2018-02-14): "American" names who struck; no unnamed attackers
+    document = code(coder, "Russians, possibly mercenaries, are also said to have died in an American airstrike "
+                           "near Deir Ezzor, close to the Iraqi border.", "2018-02-14")
+    assert not [e for e in document.events if e.source.actor.startswith("implied:")]
+
+
+def test_events_a_named_party_dissolved_by_no_one_named(coder: Coder) -> None:
+    # conflibert-153, its main clause: the object row (dissolve + party) names whom it was done to
+    document = code(coder, "The Cambodia National Rescue Party was dissolved in November.", None)
+    assert [(e.code, e.source.name, e.target.name if e.target else None) for e in document.events] == [
+        ("1722", "unnamed authorities", "Cambodia National Rescue Party")]
+
+
+def test_events_those_engaged_in_an_act_did_it(coder: Coder) -> None:
+    # PLOVER GSR FIGHT-0001: a passive form, but the subject takes part ("were engaged in")
+    document = code(coder, "Serb forces were engaged in ethnic cleansing in Montenegro against the Albanian "
+                           "population of the province, according to the US government.", None)
+    assert [(e.code, e.source.name) for e in document.events] == [("203", "Serb forces")]
+
+
+def test_events_aiming_guns_at_someone_is_a_show_of_force(coder: Coder) -> None:
+    # wikinews-2019-163 (2019-11-30)
+    document = code(coder, "According to these videos and NPR, the police then surrounded the attacker aiming at "
+                           "him with their guns, moved a last bystander out of the way, and shot Khan.", None)
+    assert any(e.code == "150" and e.source.name.lower() == "police" for e in document.events)

@@ -80,6 +80,12 @@ UNREALISED = frozenset({"seek", "want", "demand", "call", "urge", "request", "pr
                         "fear", "face", "risk", "avoid", "evade", "escape", "resist", "prevent", "stop",
                         "block", "plan", "warrant", "deny", "order", "authorize", "authorise", "approve",
                         "support", "justify"})
+# What an attack is made with, not by whom: "a rocket attack", "a car bomb", "the knife attack on".
+INSTRUMENTS = frozenset({"rocket", "mortar", "missile", "bomb", "grenade", "artillery", "drone", "air",
+                         "suicide",
+                         "car", "truck", "knife", "gun", "acid", "arson", "chemical", "gas", "shell", "tank",
+                         "sniper", "terror", "terrorist", "hit", "mob", "mass", "revenge"})
+SUFFERING = frozenset({"die", "perish", "lose", "injure", "wound", "hurt"})  # "lost their lives in a raid"
 UNNAMED_NOUN_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence; a sentence is a state too
 # Dependencies of what tells about a party of a report, not the report itself (see _asserted).
 MODIFYING = frozenset({"relcl", "acl", "appos"})
@@ -207,8 +213,11 @@ class EventCoder:
         "were killed in the earthquake" (no one did it)."""
         done_to = passive_patient(verb)
         agent = implied_agent(pattern.code)
-        if done_to is None or agent is None or pattern.objects or self._pattern(done_to) is not None:
+        if done_to is None or agent is None or self._pattern(done_to) is not None:
             return []
+        named = context.amap.at(done_to) is not None
+        if pattern.objects and (done_to.lemma_.lower() not in pattern.objects or not named):
+            return []  # "sanctions were imposed" (the object), not "the party was dissolved" (the one named)
         if any(c.dep_ == "xcomp" for c in verb.children) or natural_cause(verb):
             return []
         return self._events(verb, pattern, [agent], [done_to], context, [], implied=True)
@@ -257,14 +266,13 @@ class EventCoder:
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
             more, placing = targets(noun.head, False)
             candidates += more
-        if not sources and source_token is None:
-            victims = patients + [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                                  for o in parties_in(p)]
-            if unnamed := self._unnamed_doer(noun, pattern, victims, context):
-                return unnamed
-        if not sources:
-            return _anaphor(noun, pattern, so_far)
-        return self._events(noun, pattern, sources, candidates, context, placing)
+        if sources:
+            return self._events(noun, pattern, sources, candidates, context, placing)
+        if (earlier := _anaphor(noun, pattern, so_far)) or source_token is not None:
+            return earlier
+        victims = patients + [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for o in parties_in(p)] + _sufferers(noun)
+        return self._unnamed_doer(noun, pattern, victims, context)
 
     def _unnamed_doer(self, noun: Token, pattern: Pattern, victims: list[Token],
                       context: _Context) -> list[Found]:
@@ -277,9 +285,10 @@ class EventCoder:
                 or noun.lemma_.lower() in ACTOR_OF_NOUNS or natural_cause(noun) \
                 or governor.lemma_.lower() in UNREALISED or not victims:
             return []  # not "Attack of the Clones", "the end of his sentence"
-        acts = self.lexicon.nouns.keys() | self.lexicon.verbs.keys() | pattern.objects
-        if any(c.dep_ == "compound" and c.lemma_.lower() not in acts for c in noun.children):
-            return []  # "the police killing of", "World War I-era killing"; not "the kidnap-murder of"
+        acts = self.lexicon.nouns.keys() | self.lexicon.verbs.keys() | pattern.objects | INSTRUMENTS
+        if any(c.dep_ == "compound" and c.lemma_.lower() not in acts for c in noun.children) \
+                or any(c.dep_ in ("amod", "nmod") and context.amap.at(c) for c in noun.children):
+            return []  # "the police killing of", "an American airstrike"; not "a rocket attack"
         return self._events(noun, pattern, [agent], victims, context, [], implied=True)
 
     # ---------- parties ----------
@@ -408,6 +417,19 @@ def _obliged(speech: Speech, amap: ActorMap) -> Actor | None:
             if found:
                 return found[0]
     return None
+
+
+def _sufferers(noun: Token) -> list[Token]:
+    """Who died or was hurt in the event a noun names: "seven women lost their lives in a rocket
+    attack", "three civilians died in the shelling"."""
+    verb = noun.head.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during", "from") \
+            or verb.lemma_.lower() not in SUFFERING:
+        return []
+    if verb.lemma_.lower() == "lose" and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives")
+                                                 for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _object_words(verb: Token) -> tuple[set[str], set[str], set[str]]:

@@ -38,6 +38,8 @@ PLACING_PREPS = frozenset({"at", "in"})
 LOCATIVE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "step", "steps", "headquarters",
                             "premises", "outskirts", "grounds", "residence", "doorstep", "venue", "lawn"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+# Passive forms whose subject takes part in what the "in" phrase names: "were engaged in fighting".
+TAKING_PART = frozenset({"engage", "involve", "embroil", "lock", "entangle"})
 # Verbs whose subject, not object, does what the infinitive says: "promised Kabul to send troops".
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer", "help"})
 # Prepositions that place a noun in space or time: "batons outside parliament", "the talks after the
@@ -160,6 +162,9 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
     for child in children:
         if child.dep_ in ("nsubj", "csubj"):
             return child, False
+        if child.dep_ == "nsubjpass" and verb.lemma_.lower() in TAKING_PART \
+                and any(c.dep_ == "prep" and c.lower_ == "in" for c in children):
+            return child, False  # "Serb forces were engaged in ethnic cleansing": they did it
     if any(c.dep_ == "nsubjpass" for c in children) or _passive(verb):
         return None, True  # "... and was condemned", "a man who was shot": the subject is the target
     if verb.dep_ == "ROOT" and (stranded := _stranded_subject(verb)) is not None:
