@@ -776,3 +776,18 @@ def test_events_aiming_guns_at_someone_is_a_show_of_force(coder: Coder) -> None:
     document = code(coder, "According to these videos and NPR, the police then surrounded the attacker aiming at "
                            "him with their guns, moved a last bystander out of the way, and shot Khan.", None)
     assert any(e.code == "150" and e.source.name.lower() == "police" for e in document.events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # conflibert-162: a memorial service is a symbolic act
+    ("The Metropolitan Police Department Wednesday held a memorial service for its police dogs.", "017"),
+    # conflibert-137
+    ("Turkey's Ground Forces Chief General Isik Kosaner attends a ceremony in Ankara, in this July 16, 2010 "
+     "file picture.", "017"),
+    # conflibert-182: publishing guidelines is a statement
+    ("In April 2011, the state's news agency, the Government Communication and Information System (GCIS), "
+     "published its social-media guidelines.", "010"),
+])
+def test_events_ceremonies_and_publications(coder: Coder, text: str, expected: str) -> None:
+    document = code(coder, text, None)
+    assert [e.code for e in document.events][:1] == [expected]
