@@ -28,12 +28,14 @@ from wirecoder.events.merge import Found
 from wirecoder.events.modality import Modality, modal_code, modality
 from wirecoder.events.parties import (
     alone,
+    done_by_no_one_named,
     dyad,
     implied_agent,
     is_implied,
     may_stand_alone,
     mutual,
     natural_cause,
+    noun_victims,
     other_party,
     own_people,
     pairs,
@@ -75,18 +77,6 @@ VERBAL = frozenset({"01", "02"})
 ACTOR_OF_NOUNS = frozenset({"visit", "trip", "tour", "resignation", "retreat", "surrender", "withdrawal",
                             "arrival", "departure", "defection"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
-# Verbs whose object is an act that has not happened: "sought the arrest of", "feared the killing of".
-UNREALISED = frozenset({"seek", "want", "demand", "call", "urge", "request", "press", "push", "threaten",
-                        "fear", "face", "risk", "avoid", "evade", "escape", "resist", "prevent", "stop",
-                        "block", "plan", "warrant", "deny", "order", "authorize", "authorise", "approve",
-                        "support", "justify"})
-# What an attack is made with, not by whom: "a rocket attack", "a car bomb", "the knife attack on".
-INSTRUMENTS = frozenset({"rocket", "mortar", "missile", "bomb", "grenade", "artillery", "drone", "air",
-                         "suicide",
-                         "car", "truck", "knife", "gun", "acid", "arson", "chemical", "gas", "shell", "tank",
-                         "sniper", "terror", "terrorist", "hit", "mob", "mass", "revenge"})
-SUFFERING = frozenset({"die", "perish", "lose", "injure", "wound", "hurt"})  # "lost their lives in a raid"
-UNNAMED_NOUN_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and violence; a sentence is a state too
 # Dependencies of what tells about a party of a report, not the report itself (see _asserted).
 MODIFYING = frozenset({"relcl", "acl", "appos"})
 NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
@@ -270,25 +260,19 @@ class EventCoder:
             return self._events(noun, pattern, sources, candidates, context, placing)
         if (earlier := _anaphor(noun, pattern, so_far)) or source_token is not None:
             return earlier
-        victims = patients + [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                              for o in parties_in(p)] + _sufferers(noun)
-        return self._unnamed_doer(noun, pattern, victims, context)
+        return self._unnamed_doer(noun, pattern, patients, context)
 
-    def _unnamed_doer(self, noun: Token, pattern: Pattern, victims: list[Token],
+    def _unnamed_doer(self, noun: Token, pattern: Pattern, patients: list[Token],
                       context: _Context) -> list[Found]:
         """"triggered the arrest of tycoons", "his alleged role in the abduction of a dissident": an
-        arrest or act of violence done to someone named, by no one named (as :meth:`_unnamed_agent`);
-        not one that was sought, feared or prevented ("called for the arrest of", "faces arrest")."""
+        arrest or act of violence done to someone named, by no one named (as :meth:`_unnamed_agent`;
+        see :func:`.parties.done_by_no_one_named`)."""
         agent = implied_agent(pattern.code)
-        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-        if agent is None or pattern.code[:2] not in UNNAMED_NOUN_ROOTS or noun.pos_ != "NOUN" \
-                or noun.lemma_.lower() in ACTOR_OF_NOUNS or natural_cause(noun) \
-                or governor.lemma_.lower() in UNREALISED or not victims:
-            return []  # not "Attack of the Clones", "the end of his sentence"
-        acts = self.lexicon.nouns.keys() | self.lexicon.verbs.keys() | pattern.objects | INSTRUMENTS
-        if any(c.dep_ == "compound" and c.lemma_.lower() not in acts for c in noun.children) \
-                or any(c.dep_ in ("amod", "nmod") and context.amap.at(c) for c in noun.children):
-            return []  # "the police killing of", "an American airstrike"; not "a rocket attack"
+        victims = patients + noun_victims(noun)
+        acts = self.lexicon.nouns.keys() | self.lexicon.verbs.keys() | pattern.objects
+        if agent is None or noun.lemma_.lower() in ACTOR_OF_NOUNS or not victims \
+                or not done_by_no_one_named(noun, pattern.code, acts, context.amap):
+            return []
         return self._events(noun, pattern, [agent], victims, context, [], implied=True)
 
     # ---------- parties ----------
@@ -417,19 +401,6 @@ def _obliged(speech: Speech, amap: ActorMap) -> Actor | None:
             if found:
                 return found[0]
     return None
-
-
-def _sufferers(noun: Token) -> list[Token]:
-    """Who died or was hurt in the event a noun names: "seven women lost their lives in a rocket
-    attack", "three civilians died in the shelling"."""
-    verb = noun.head.head
-    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during", "from") \
-            or verb.lemma_.lower() not in SUFFERING:
-        return []
-    if verb.lemma_.lower() == "lose" and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives")
-                                                 for c in verb.children):
-        return []
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _object_words(verb: Token) -> tuple[set[str], set[str], set[str]]:

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from wirecoder.events.lexicon import Pattern
 from wirecoder.events.merge import Found
-from wirecoder.events.syntax import MEMORIALS, TARGET_PREPS, ActorMap
+from wirecoder.events.syntax import MEMORIALS, TARGET_PREPS, ActorMap, parties_in
 from wirecoder.records import Actor
 
 # Clauses hanging from another whose actors take no part in its events (see clause_of).
@@ -68,6 +68,20 @@ NATURAL_CAUSES = frozenset({
     "drought", "crash", "accident", "collision", "derailment", "stampede", "collapse", "explosion",
     "disaster", "outbreak", "epidemic", "pandemic", "disease", "illness", "virus", "lightning"})
 
+# Event nouns that, with no agent, may take an unnamed one: coercion and violence. A sentence (116)
+# is also a state: "approaching the end of his sentence".
+UNNAMED_NOUN_ROOTS = frozenset({"17", "18", "19", "20"})
+# Verbs whose object is an act that has not happened: "sought the arrest of", "feared the killing of".
+UNREALISED = frozenset({"seek", "want", "demand", "call", "urge", "request", "press", "push", "threaten",
+                        "fear", "face", "risk", "avoid", "evade", "escape", "resist", "prevent", "stop",
+                        "block", "plan", "warrant", "deny", "order", "authorize", "authorise", "approve",
+                        "support", "justify"})
+# What an attack is made with, not by whom: "a rocket attack", "a car bomb", "the knife attack on".
+INSTRUMENTS = frozenset({"rocket", "mortar", "missile", "bomb", "grenade", "artillery", "drone", "air",
+                         "suicide", "car", "truck", "knife", "gun", "acid", "arson", "chemical", "gas",
+                         "shell", "tank", "sniper", "terror", "terrorist", "hit", "mob", "mass", "revenge"})
+SUFFERING = frozenset({"die", "perish", "lose", "injure", "wound", "hurt"})  # "lost their lives in a raid"
+
 
 def implied_agent(code: str) -> Actor | None:
     """The unnamed source of an act reported without its agent ("was arrested": police), or None
@@ -92,6 +106,35 @@ def natural_cause(verb: Token) -> bool:
     ... injured in a crash", "killed following a massive underwater earthquake"."""
     return any(c.dep_ == "prep" and o.dep_ == "pobj" and o.lemma_.lower() in NATURAL_CAUSES
                for c in verb.children for o in c.children)
+
+
+def done_by_no_one_named(noun: Token, code: str, acts: Iterable[str], amap: ActorMap) -> bool:
+    """An event noun of coercion or violence whose doer the text names nowhere near it: not a
+    title ("Attack of the Clones"), a disaster's work, an act only sought, feared or ordered
+    ("called for the arrest of", "order detention of UK citizens"), nor one a modifier names
+    the doer of ("the police killing of", "an American airstrike"; ``acts``: the modifiers that
+    name another act or the row's own, as "kidnap" in "the kidnap-murder of")."""
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if code[:2] not in UNNAMED_NOUN_ROOTS or noun.pos_ != "NOUN" or natural_cause(noun) \
+            or governor.lemma_.lower() in UNREALISED:
+        return False
+    named_by = set(acts) | INSTRUMENTS
+    return not any((c.dep_ == "compound" and c.lemma_.lower() not in named_by)
+                   or (c.dep_ in ("amod", "nmod") and amap.at(c) is not None) for c in noun.children)
+
+
+def noun_victims(noun: Token) -> list[Token]:
+    """Whom an event noun names as done to: its "of" complement ("the arrest of tycoons"), or who
+    died or was hurt in it ("seven women lost their lives in a rocket attack")."""
+    found = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in parties_in(p)]
+    verb = noun.head.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during", "from") \
+            or verb.lemma_.lower() not in SUFFERING:
+        return found
+    if verb.lemma_.lower() == "lose" and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives")
+                                                 for c in verb.children):
+        return found
+    return found + [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def pairs(sources: list[Actor], targets: list[Actor], alone: bool, code: str,
