@@ -791,3 +791,10 @@ def test_events_aiming_guns_at_someone_is_a_show_of_force(coder: Coder) -> None:
 def test_events_ceremonies_and_publications(coder: Coder, text: str, expected: str) -> None:
     document = code(coder, text, None)
     assert [e.code for e in document.events][:1] == [expected]
+
+
+def test_events_an_amount_of_aid_is_aid(coder: Coder) -> None:
+    # PLOVER GSR AGREE-0015: the object is "tons"; what is provided is food aid, promised (will)
+    document = code(coder, "The United Nations will provide nearly 25,000 tons of emergency food aid to refugees "
+                           "fleeing the civil war in Liberia, the World Food Program (WFP) said on Monday.", None)
+    assert document.events[0].code[:3] == "033" and document.events[0].source.name == "United Nations"

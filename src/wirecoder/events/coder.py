@@ -65,7 +65,10 @@ DOING_VERBS = LIGHT_VERBS | frozenset({
     "tighten", "ease", "orchestrate", "spearhead", "mastermind", "direct", "pose", "try"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 QUANTITIES = frozenset({"number", "series", "raft", "host", "range", "couple", "set", "pair", "dozen",
-                        "dozens", "hundreds", "handful", "package", "batch", "string", "slew", "variety"})
+                        "dozens", "hundreds", "handful", "package", "batch", "string", "slew", "variety",
+                        # "will provide 25,000 tons of emergency food aid"
+                        "ton", "tons", "tonne", "tonnes", "truckload", "truckloads", "shipment", "shipments",
+                        "consignment", "consignments", "planeload", "planeloads", "convoy", "convoys"})
 # Reporting verbs whose content is an act that happened ("said B attacked C"): B's act is coded,
 # attributed to the speaker. Under the others (urge, hope, deny, warn, ...) the content is no act.
 REPORTED_ACTS = frozenset({"say", "report", "quote"})
