@@ -798,3 +798,15 @@ def test_events_an_amount_of_aid_is_aid(coder: Coder) -> None:
     document = code(coder, "The United Nations will provide nearly 25,000 tons of emergency food aid to refugees "
                            "fleeing the civil war in Liberia, the World Food Program (WFP) said on Monday.", None)
     assert document.events[0].code[:3] == "033" and document.events[0].source.name == "United Nations"
+
+
+@pytest.mark.parametrize("text", [
+    # PLOVER GSR ASSAULT-0012: a device is no one's name
+    "Three US servicemen were killed by an improvised explosive device outside of the Iraqi city of Basra.",
+    # PLOVER GSR ASSAULT-0010: a car bomb explosion is no accident
+    "A prominent anti-Syria journalist has been killed in a car bomb explosion in a residential sector of "
+    "mostly Christian eastern Beirut.",
+])
+def test_events_killed_by_a_bomb_is_an_attack_by_someone_unnamed(coder: Coder, text: str) -> None:
+    document = code(coder, text, None)
+    assert [(e.root, e.source.name) for e in document.events] == [("18", "unnamed attackers")]

@@ -27,6 +27,7 @@ from wirecoder.events.lexicon import NOT_AN_EVENT, Lexicon, Pattern
 from wirecoder.events.merge import Found
 from wirecoder.events.modality import Modality, modal_code, modality
 from wirecoder.events.parties import (
+    INSTRUMENTS,
     alone,
     done_by_no_one_named,
     dyad,
@@ -80,6 +81,10 @@ VERBAL = frozenset({"01", "02"})
 ACTOR_OF_NOUNS = frozenset({"visit", "trip", "tour", "resignation", "retreat", "surrender", "withdrawal",
                             "arrival", "departure", "defection"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
+# What a passive's "by" may name instead of who used it.
+WEAPONS = INSTRUMENTS | frozenset({"device", "explosive", "explosives", "ied", "mine", "mines", "landmine",
+                                   "bullet", "bullets", "gunfire", "shells", "rockets", "missiles", "bombs",
+                                   "shrapnel", "grenades"})
 # Dependencies of what tells about a party of a report, not the report itself (see _asserted).
 MODIFYING = frozenset({"relcl", "acl", "appos"})
 NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
@@ -179,6 +184,8 @@ class EventCoder:
         token, passive = subject(verb)
         if not passive and bare_participle(verb) and implied_agent(pattern.code) is not None:
             token, passive = None, True  # "refugees evicted from the church are ...": done to them
+        if passive and token is not None and token.lemma_.lower() in WEAPONS and not amap.of_phrase(token):
+            token = None  # "were killed by an improvised explosive device": by someone unnamed
         if token is None and passive:
             token = self._instrument_agent(verb)  # "were killed in an air strike by government forces"
         pair = dyad(token, chain(reversed(found), reversed(context.history)))  # latest first

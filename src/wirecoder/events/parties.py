@@ -80,6 +80,9 @@ UNREALISED = frozenset({"seek", "want", "demand", "call", "urge", "request", "pr
 INSTRUMENTS = frozenset({"rocket", "mortar", "missile", "bomb", "grenade", "artillery", "drone", "air",
                          "suicide", "car", "truck", "knife", "gun", "acid", "arson", "chemical", "gas",
                          "shell", "tank", "sniper", "terror", "terrorist", "hit", "mob", "mass", "revenge"})
+# What makes an explosion or a fire someone's doing: "a car bomb explosion", "a rocket fire".
+BOMBS = frozenset({"bomb", "car", "suicide", "grenade", "rocket", "mortar", "missile", "drone", "terror",
+                   "terrorist", "ied", "arson"})
 SUFFERING = frozenset({"die", "perish", "lose", "injure", "wound", "hurt"})  # "lost their lives in a raid"
 
 
@@ -105,6 +108,7 @@ def natural_cause(verb: Token) -> bool:
     """The verb says a disaster or an accident did it: "were killed in the earthquake", "died
     ... injured in a crash", "killed following a massive underwater earthquake"."""
     return any(c.dep_ == "prep" and o.dep_ == "pobj" and o.lemma_.lower() in NATURAL_CAUSES
+               and not any(m.lemma_.lower() in BOMBS for m in o.children)  # "a car bomb explosion"
                for c in verb.children for o in c.children)
 
 
