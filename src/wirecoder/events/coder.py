@@ -27,7 +27,7 @@ from wirecoder.events.lexicon import NOT_AN_EVENT, Lexicon, Pattern
 from wirecoder.events.merge import Found
 from wirecoder.events.modality import Modality, modal_code, modality
 from wirecoder.events.parties import (
-    INSTRUMENTS,
+    WEAPONS,
     alone,
     done_by_no_one_named,
     dyad,
@@ -81,10 +81,6 @@ VERBAL = frozenset({"01", "02"})
 ACTOR_OF_NOUNS = frozenset({"visit", "trip", "tour", "resignation", "retreat", "surrender", "withdrawal",
                             "arrival", "departure", "defection"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
-# What a passive's "by" may name instead of who used it.
-WEAPONS = INSTRUMENTS | frozenset({"device", "explosive", "explosives", "ied", "mine", "mines", "landmine",
-                                   "bullet", "bullets", "gunfire", "shells", "rockets", "missiles", "bombs",
-                                   "shrapnel", "grenades"})
 # Dependencies of what tells about a party of a report, not the report itself (see _asserted).
 MODIFYING = frozenset({"relcl", "acl", "appos"})
 NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
@@ -104,6 +100,7 @@ class EventCoder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.act_lemmas = frozenset(lexicon.nouns) | frozenset(lexicon.verbs)  # "the kidnap-murder of"
 
     def find(self, doc: Doc, actors: list[Actor]) -> tuple[list[Found], list[Quote]]:
         """Every report of an event in the doc (not yet merged) and the doc's quotes."""
@@ -279,7 +276,7 @@ class EventCoder:
         see :func:`.parties.done_by_no_one_named`)."""
         agent = implied_agent(pattern.code)
         victims = patients + noun_victims(noun)
-        acts = self.lexicon.nouns.keys() | self.lexicon.verbs.keys() | pattern.objects
+        acts = self.act_lemmas | pattern.objects if pattern.objects else self.act_lemmas
         if agent is None or noun.lemma_.lower() in ACTOR_OF_NOUNS or not victims \
                 or not done_by_no_one_named(noun, pattern.code, acts, context.amap):
             return []

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Token
 
@@ -80,6 +81,10 @@ UNREALISED = frozenset({"seek", "want", "demand", "call", "urge", "request", "pr
 INSTRUMENTS = frozenset({"rocket", "mortar", "missile", "bomb", "grenade", "artillery", "drone", "air",
                          "suicide", "car", "truck", "knife", "gun", "acid", "arson", "chemical", "gas",
                          "shell", "tank", "sniper", "terror", "terrorist", "hit", "mob", "mass", "revenge"})
+# What a passive's "by" may name instead of who used it: "killed by an improvised explosive device".
+WEAPONS = INSTRUMENTS | frozenset({"device", "explosive", "explosives", "ied", "mine", "mines", "landmine",
+                                   "bullet", "bullets", "gunfire", "shells", "rockets", "missiles", "bombs",
+                                   "shrapnel", "grenades"})
 # What makes an explosion or a fire someone's doing: "a car bomb explosion", "a rocket fire".
 BOMBS = frozenset({"bomb", "car", "suicide", "grenade", "rocket", "mortar", "missile", "drone", "terror",
                    "terrorist", "ied", "arson"})
@@ -112,7 +117,7 @@ def natural_cause(verb: Token) -> bool:
                for c in verb.children for o in c.children)
 
 
-def done_by_no_one_named(noun: Token, code: str, acts: Iterable[str], amap: ActorMap) -> bool:
+def done_by_no_one_named(noun: Token, code: str, acts: AbstractSet[str], amap: ActorMap) -> bool:
     """An event noun of coercion or violence whose doer the text names nowhere near it: not a
     title ("Attack of the Clones"), a disaster's work, an act only sought, feared or ordered
     ("called for the arrest of", "order detention of UK citizens"), nor one a modifier names
@@ -122,9 +127,13 @@ def done_by_no_one_named(noun: Token, code: str, acts: Iterable[str], amap: Acto
     if code[:2] not in UNNAMED_NOUN_ROOTS or noun.pos_ != "NOUN" or natural_cause(noun) \
             or governor.lemma_.lower() in UNREALISED:
         return False
-    named_by = set(acts) | INSTRUMENTS
-    return not any((c.dep_ == "compound" and c.lemma_.lower() not in named_by)
-                   or (c.dep_ in ("amod", "nmod") and amap.at(c) is not None) for c in noun.children)
+    for child in noun.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ == "compound" and lemma not in acts and lemma not in INSTRUMENTS:
+            return False
+        if child.dep_ in ("amod", "nmod") and amap.at(child) is not None:
+            return False
+    return True
 
 
 def noun_victims(noun: Token) -> list[Token]:

@@ -71,8 +71,8 @@ def _speech(verb: Token, entry: Reporting, amap: ActorMap) -> Speech:
     token, _ = subject(verb)
     stranded = _stranded_speaker(verb)
     if stranded is not None:  # "... a disaster, the Syrian Observatory for Human Rights, or SOHR, said"
-        content = frozenset(t.i for t in verb.head.subtree if t.i not in {s.i for s in verb.subtree}
-                            and t.i not in {s.i for s in stranded.subtree})
+        left_out = {t.i for t in verb.subtree} | {t.i for t in stranded.subtree}
+        content = frozenset(t.i for t in verb.head.subtree if t.i not in left_out)
         return Speech(verb, entry, next(iter(amap.of_phrase(stranded)), None), None, content, None)
     subjects = amap.of_phrase(token)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [  # "called on/upon X to"
@@ -124,7 +124,8 @@ def _content(verb: Token) -> frozenset[int]:
             tokens.update(t.i for t in child.subtree)
     parenthetical = not any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.children)
     if not tokens and parenthetical and verb.dep_ in ("parataxis", "ccomp") and verb.head != verb:
-        tokens.update(t.i for t in verb.head.subtree if t.i not in {s.i for s in verb.subtree})
+        own = {t.i for t in verb.subtree}
+        tokens.update(t.i for t in verb.head.subtree if t.i not in own)
     return frozenset(tokens)
 
 
