@@ -618,6 +618,10 @@ def test_events_a_gerund_modifying_a_noun_is_no_act(coder: Coder) -> None:
     # wikinews-2019-118 (2019-09-26)
     ("Chirac was convicted of corruption, stemming from his years as mayor, in 2011.", "116", "unnamed court",
      "JUD", "Chirac"),
+    # guardian-sdf-201 (2018-09-15): a prison sentence is coercion (17), imposed by a court
+    ("Joe Robinson, 25, formerly of Accrington, Lancashire, was sentenced to seven years and six months’ "
+     "imprisonment for belonging to the YPG, a Kurdish armed group proscribed as terrorists by Turkish law.",
+     "173", "unnamed court", "JUD", "Joe Robinson"),
 ])
 def test_events_act_without_its_agent_has_an_unnamed_source(coder: Coder, schema_validator: object, text: str,
                                                               expected: str, agent: str, sector: str | None,

@@ -209,7 +209,7 @@ class EventCoder:
         launched" (the subject is the act), "was forced to resign" (the act is the resignation),
         "were killed in the earthquake" (no one did it)."""
         done_to = passive_patient(verb)
-        agent = implied_agent(pattern.code)
+        agent = implied_agent(pattern.code, verb.lemma_.lower())
         if done_to is None or agent is None or self._pattern(done_to) is not None:
             return []
         named = context.amap.at(done_to) is not None
@@ -274,7 +274,7 @@ class EventCoder:
         """"triggered the arrest of tycoons", "his alleged role in the abduction of a dissident": an
         arrest or act of violence done to someone named, by no one named (as :meth:`_unnamed_agent`;
         see :func:`.parties.done_by_no_one_named`)."""
-        agent = implied_agent(pattern.code)
+        agent = implied_agent(pattern.code, noun.lemma_.lower())
         victims = patients + noun_victims(noun)
         acts = self.act_lemmas | pattern.objects if pattern.objects else self.act_lemmas
         if agent is None or noun.lemma_.lower() in ACTOR_OF_NOUNS or not victims \

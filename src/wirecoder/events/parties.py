@@ -55,13 +55,16 @@ SUFFERED_CODES = frozenset({"0841", "063", "116"})  # release of persons, extrad
 # Who does an act that is reported without its agent: the longest code prefix decides.
 IMPLIED_AGENTS: dict[str, tuple[str, str | None] | None] = {
     "173": ("unnamed police", "COP"),  # arrest, detain, charge
-    "116": ("unnamed court", "JUD"),  # find guilty, sentence
+    "116": ("unnamed court", "JUD"),  # find guilty, fine
     "170": None,  # "was forced off with an injury": coercion of no kind named
     "17": ("unnamed authorities", "GOV"),  # other coercion: deport, ban, seize, repress
     "18": ("unnamed attackers", None),
     "19": ("unnamed attackers", None),
     "20": ("unnamed attackers", None),
 }
+# Verbs whose unnamed doer is a court, whatever their code: "was sentenced to seven years" (173) is
+# no act of the police.
+COURT_ACTS = frozenset({"sentence"})
 # What kills or destroys with no one doing it: "were killed following a massive earthquake".
 NATURAL_CAUSES = frozenset({
     "earthquake", "quake", "tsunami", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone",
@@ -91,12 +94,12 @@ BOMBS = frozenset({"bomb", "car", "suicide", "grenade", "rocket", "mortar", "mis
 SUFFERING = frozenset({"die", "perish", "lose", "injure", "wound", "hurt"})  # "lost their lives in a raid"
 
 
-def implied_agent(code: str) -> Actor | None:
+def implied_agent(code: str, lemma: str = "") -> Actor | None:
     """The unnamed source of an act reported without its agent ("was arrested": police), or None
     for acts whose doer cannot be assumed (statements, visits, aid, ...). Its id starts "implied:";
     it has no mention in the text."""
     key = next((k for k in (code[:3], code[:2]) if k in IMPLIED_AGENTS), None)
-    found = IMPLIED_AGENTS[key] if key is not None else None
+    found = IMPLIED_AGENTS["116"] if lemma in COURT_ACTS else IMPLIED_AGENTS[key] if key is not None else None
     if found is None:
         return None
     name, sector = found
