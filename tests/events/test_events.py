@@ -609,7 +609,7 @@ def test_events_a_gerund_modifying_a_noun_is_no_act(coder: Coder) -> None:
 # ---------- acts reported without their agent ----------
 
 @pytest.mark.parametrize(("text", "expected", "agent", "sector", "victim"), [
-    # guardian-sdf-771 (2018-08-20)
+    # guardian-sdf-771 (2017-08-24)
     ("Robinson was arrested on 22 July while on holiday in the town of Didim, about 62 miles (100km) north of "
      "Bodrum, south-west Turkey.", "173", "unnamed police", "COP", "Robinson"),
     # guardian-sdf-545 (2018-12-20)
@@ -814,3 +814,13 @@ def test_events_an_amount_of_aid_is_aid(coder: Coder) -> None:
 def test_events_killed_by_a_bomb_is_an_attack_by_someone_unnamed(coder: Coder, text: str) -> None:
     document = code(coder, text, None)
     assert [(e.root, e.source.name) for e in document.events] == [("18", "unnamed attackers")]
+
+
+def test_events_a_family_is_a_civilian_actor(coder: Coder) -> None:
+    # guardian-sdf-771 (2017-08-24): the family begged, not the soldier it is the family of
+    document = code(coder, "The family of a former British soldier arrested in Turkey after fighting against Isis in "
+                           "Syria have begged Theresa May for help after his lawyer revealed he has been charged with "
+                           "“being a member of a terrorist organisation”.", "2017-08-24")
+    [plea] = [e for e in document.events if e.root == "02"]
+    assert (plea.source.name.lower(), plea.source.sector, plea.target.name if plea.target else None) == (
+        "family", "CVL", "Theresa May")
