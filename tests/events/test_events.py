@@ -761,9 +761,15 @@ def test_events_died_in_an_attack_by_no_one_named(coder: Coder) -> None:
     assert not [e for e in document.events if e.source.actor.startswith("implied:")]
 
 
-def test_events_a_named_party_dissolved_by_no_one_named(coder: Coder) -> None:
+@pytest.mark.parametrize("text", [
     # conflibert-153, its main clause: the object row (dissolve + party) names whom it was done to
-    document = code(coder, "The Cambodia National Rescue Party was dissolved in November.", None)
+    "The Cambodia National Rescue Party was dissolved in November.",
+    # conflibert-153 whole: the model makes "opposition" the subject and the party its apposition
+    "The main opposition Cambodia National Rescue Party, which had attracted the support of a new generation of "
+    "voters, was dissolved in November at the request of Hun Sen's government",
+])
+def test_events_a_named_party_dissolved_by_no_one_named(coder: Coder, text: str) -> None:
+    document = code(coder, text, None)
     assert [(e.code, e.source.name, e.target.name if e.target else None) for e in document.events] == [
         ("1722", "unnamed authorities", "Cambodia National Rescue Party")]
 

@@ -44,7 +44,16 @@ from wirecoder.events.parties import (
     suffered_by,
 )
 from wirecoder.events.speech import QuoteSpan, Speech, find_quotes, quote_records, reporting_in
-from wirecoder.events.syntax import ActorMap, bare_participle, parties_in, passive_patient, subject, targets
+from wirecoder.events.syntax import (
+    ActorMap,
+    bare_participle,
+    named_as,
+    object_words,
+    parties_in,
+    passive_patient,
+    subject,
+    targets,
+)
 from wirecoder.nlp import parsed_sentences
 from wirecoder.records import Actor, Quote
 
@@ -65,11 +74,6 @@ DOING_VERBS = LIGHT_VERBS | frozenset({
     "sign", "agree", "arrange", "coordinate", "prepare", "call", "convene", "set", "impose", "lift",
     "tighten", "ease", "orchestrate", "spearhead", "mastermind", "direct", "pose", "try"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-QUANTITIES = frozenset({"number", "series", "raft", "host", "range", "couple", "set", "pair", "dozen",
-                        "dozens", "hundreds", "handful", "package", "batch", "string", "slew", "variety",
-                        # "will provide 25,000 tons of emergency food aid"
-                        "ton", "tons", "tonne", "tonnes", "truckload", "truckloads", "shipment", "shipments",
-                        "consignment", "consignments", "planeload", "planeloads", "convoy", "convoys"})
 # Reporting verbs whose content is an act that happened ("said B attacked C"): B's act is coded,
 # attributed to the speaker. Under the others (urge, hope, deny, warn, ...) the content is no act.
 REPORTED_ACTS = frozenset({"say", "report", "quote"})
@@ -158,7 +162,7 @@ class EventCoder:
             return None
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "prt", "agent", "advmod")}
         if token.pos_ == "VERB":
-            objects, prep_objects, modifiers = _object_words(token)
+            objects, prep_objects, modifiers = object_words(token)
         else:  # a noun row's words are the noun's modifiers: "air strike"
             objects = {m.lemma_.lower() for m in token.children if m.dep_ in ("compound", "amod")}
             prep_objects, modifiers = set(), set()
@@ -212,8 +216,11 @@ class EventCoder:
         agent = implied_agent(pattern.code, verb.lemma_.lower())
         if done_to is None or agent is None or self._pattern(done_to) is not None:
             return []
+        names = named_as(done_to)  # "the main opposition, the Cambodia National Rescue Party"
+        heads = {t.lemma_.lower() for t in names}
+        done_to = next((t for t in names if context.amap.at(t) is not None), done_to)
         named = context.amap.at(done_to) is not None
-        if pattern.objects and (done_to.lemma_.lower() not in pattern.objects or not named):
+        if pattern.objects and (not heads & pattern.objects or not named):
             return []  # "sanctions were imposed" (the object), not "the party was dissolved" (the one named)
         if any(c.dep_ == "xcomp" for c in verb.children) or natural_cause(verb):
             return []
@@ -408,22 +415,6 @@ def _obliged(speech: Speech, amap: ActorMap) -> Actor | None:
             if found:
                 return found[0]
     return None
-
-
-def _object_words(verb: Token) -> tuple[set[str], set[str], set[str]]:
-    """Lemmas of a verb's direct objects, of its prepositional objects, and of the compounds that
-    name an object when its head does not ("resumed the dialogue process")."""
-    def spread(heads: list[Token]) -> list[Token]:
-        nouns = [o for c in heads for o in (c, *c.conjuncts)]  # "called for aid and calm"
-        return nouns + [o for n in nouns if n.lemma_.lower() in QUANTITIES  # "a number of agreements"
-                        for p in n.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    direct = spread([c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
-    preps = [c for c in verb.children if c.dep_ == "prep"]
-    preps += [p for c in verb.children if c.dep_ in ("prt", "prep") for p in c.children
-              if p.dep_ == "prep"]  # "pulled out of the talks"
-    prepositional = spread([o for c in preps for o in c.children if o.dep_ == "pobj"])
-    modifiers = {m.lemma_.lower() for o in direct + prepositional for m in o.children if m.dep_ == "compound"}
-    return {o.lemma_.lower() for o in direct}, {o.lemma_.lower() for o in prepositional}, modifiers
 
 
 def _anaphor(noun: Token, pattern: Pattern, so_far: list[Found]) -> list[Found]:

@@ -48,6 +48,11 @@ WHERE_WHEN_PREPS = frozenset({"outside", "near", "across", "throughout", "around
                               "after", "before", "since", "until"})
 SEARCH_DEPS = frozenset({"compound", "poss", "appos", "amod", "nmod", "prep", "pobj", "conj", "cc", "det",
                          "nummod"})
+QUANTITIES = frozenset({"number", "series", "raft", "host", "range", "couple", "set", "pair", "dozen",
+                        "dozens", "hundreds", "handful", "package", "batch", "string", "slew", "variety",
+                        # "will provide 25,000 tons of emergency food aid"
+                        "ton", "tons", "tonne", "tonnes", "truckload", "truckloads", "shipment", "shipments",
+                        "consignment", "consignments", "planeload", "planeloads", "convoy", "convoys"})
 
 
 class ActorMap:
@@ -288,3 +293,24 @@ def parties_in(prep: Token) -> list[Token]:
     """The complements of a preposition that may name a party, not a place ("on the sidelines of")."""
     return [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in LOCATIVE_NOUNS]
 
+
+def object_words(verb: Token) -> tuple[set[str], set[str], set[str]]:
+    """Lemmas of a verb's direct objects, of its prepositional objects, and of the compounds that
+    name an object when its head does not ("resumed the dialogue process")."""
+    def spread(heads: list[Token]) -> list[Token]:
+        # "called for aid and calm"; "the opposition, the Cambodia National Rescue Party"
+        nouns = [o for c in heads for n in named_as(c) for o in (n, *n.conjuncts)]
+        return nouns + [o for n in nouns if n.lemma_.lower() in QUANTITIES  # "a number of agreements"
+                        for p in n.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    direct = spread([c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")])
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [p for c in verb.children if c.dep_ in ("prt", "prep") for p in c.children
+              if p.dep_ == "prep"]  # "pulled out of the talks"
+    prepositional = spread([o for c in preps for o in c.children if o.dep_ == "pobj"])
+    modifiers = {m.lemma_.lower() for o in direct + prepositional for m in o.children if m.dep_ == "compound"}
+    return {o.lemma_.lower() for o in direct}, {o.lemma_.lower() for o in prepositional}, modifiers
+
+
+def named_as(noun: Token) -> list[Token]:
+    """A noun and its appositions: "the main opposition, the Cambodia National Rescue Party"."""
+    return [noun, *(c for c in noun.children if c.dep_ == "appos")]
