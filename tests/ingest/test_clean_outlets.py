@@ -128,6 +128,14 @@ def test_clean_keeps_body_lookalike(paragraph: str) -> None:
     assert cleaned.published is None
 
 
+@pytest.mark.parametrize("credit", ["Chip Somodevilla/Getty Images", "John Smith/AFP via Getty Images",
+                                    "Photo: Reuters", "EPA-EFE/Str"])
+def test_clean_drops_photo_credit_run_into_a_paragraph(credit: str) -> None:
+    said = 'The action comes "in response to warnings," John Bolton said in a statement'
+    cleaned = clean_text(f"{said} | {credit}\n\nThe talks will continue next week.")
+    assert cleaned.text.split("\n\n") == [said, "The talks will continue next week."]
+
+
 FIRST_PARAGRAPH_LOOKALIKES = [
     "NATO said on Tuesday it would keep troops in Afghanistan.",
     "UPDATE: The ministry later said the talks would resume.",

@@ -7,7 +7,8 @@ The cascade, over blocks (paragraphs whose lines stay apart until step 2 is done
    ("By PTI", "Reuters | Dec 1, 2020", "COLOMBO, December 01, 2020 23:11 IST", "Source: Xinhua");
    a bare name is a byline only beside another meta part; meta lines atop a block are peeled off;
 3. take out photo captions and credits ("For representational purposes ( Photo | ... )",
-   "File photo", "Photograph: X/Reuters", "(AP Photo/Name)", "[Name/AFP]", "Image caption") and
+   "File photo", "Photograph: X/Reuters", "(AP Photo/Name)", "[Name/AFP]", "Image caption", a
+   trailing "| Name/Getty Images") and
    furniture ("Also read", "Follow us on", "Click here to ...", "Reporting by ..."); a closing
    heading ("Related Topics") ends the body; "... — AFP" is a caption unless no body follows it;
 4. cut the dateline off the first body paragraph ("BEIJING:", "WASHINGTON (Reuters) -",
@@ -220,6 +221,11 @@ _PHOTO_END = re.compile(r"(?:[(\[]\s*(?:photo|image|picture|file)\b[^)\]]*[)\]]|
                         re.IGNORECASE)
 _AGENCY_CREDIT_END = re.compile(r"(?:\[(?P<square>[^\[\]]{1,80})\]|\((?P<round>[^()]{0,60}/[^()]{1,60})\)"
                                 r"|\s(?P<caps>[A-Z]{2,10})/[A-Z][\w .'-]{1,40}(?:/File Photo)?)\s*$")
+# Photo libraries and credit words: they credit pictures but report no news (not in agencies.tsv).
+_PHOTO_CREDITS = re.compile(r"(?i)(?:getty(?:\s+images)?|shutterstock|alamy|istock(?:photo)?|epa(?:-efe)?|"
+                            r"pool|file(?:\s+photo)?|(?:ap|afp|reuters)\s+photo|photo(?:graph)?|image|picture|credit|"
+                            r"str|stringer|handout|staff)")
+_PIPE_CREDIT = re.compile(r"\s+\|\s*(?P<credit>[^|]{2,80}?)\s*$")
 _AGENCY_TAG = re.compile(r"\s[—–-]+\s*(?P<agency>[A-Z][\w.-]*(?:\s*/\s*File)?(?:\s+[Pp]hoto)?)\s*$")
 
 
@@ -236,6 +242,21 @@ def _agency_credit(paragraph: str) -> bool:
     # round brackets need a photographer or "Photo": "(Reuters/Ipsos)" is a poll, not a credit
     return bool(m.group("square")) or "photo" in m.group("round").lower() \
         or any(re.fullmatch(_PERSON, s) for s in segments if not find_agency(s))
+
+
+def without_pipe_credit(paragraph: str) -> str:
+    """The paragraph without a photo credit a scraper ran into it: "... said in a statement | Chip
+    Somodevilla/Getty Images". Not "declined to comment | officials said": a credit is names and
+    agencies, one of which credits photos or news."""
+    m = _PIPE_CREDIT.search(paragraph)
+    if m is None:
+        return paragraph
+    parts = [p.strip() for p in re.split(r"/|\s+via\s+|:", m.group("credit")) if p.strip()]
+    credits = [p for p in parts if _PHOTO_CREDITS.fullmatch(p) or find_agency(p)]
+    names = [p for p in parts if p not in credits and re.fullmatch(_PERSON, p)]
+    if credits and len(credits) + len(names) == len(parts):
+        return paragraph[:m.start()]
+    return paragraph
 
 
 def agency_tag(paragraph: str) -> tuple[str, str] | None:
@@ -406,7 +427,7 @@ def _body(blocks: list[str], found: _Found) -> tuple[list[str], int]:
             header_end = len(body) if len(body) <= 3 else header_end
             skipped = True
             continue
-        paragraph = _CREDIT.sub("", paragraph).strip()
+        paragraph = without_pipe_credit(_CREDIT.sub("", paragraph).strip())
         if len(body) < 4 and found.dateline is None:
             rest = take_dateline(paragraph, found, lone_ok=skipped)
             header_end = max(header_end, len(body)) if rest is not paragraph else header_end
