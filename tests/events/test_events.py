@@ -92,6 +92,14 @@ def test_events_nominal_event_with_possessive_source(coder: Coder) -> None:
     assert event.root == "04"
 
 
+def test_events_advice_is_an_appeal_by_its_possessor(coder: Coder) -> None:
+    # conflibert-198: the advice noun in a copular sentence, its content fronted
+    document = code(coder, "Stop stalling and appoint your Cabinet, was the DA's advice to President Cyril "
+                           "Ramaphosa ahead of the swearing in of David Mabuza as an MP on Tuesday.", "2018-02-26")
+    [event] = events_between(document, "Democratic Alliance", "Ramaphosa")
+    assert event.root == "02"
+
+
 # ---------- reported speech, quotes, attribution ----------
 
 def test_events_reported_act_is_attributed_to_the_speaker(coder: Coder) -> None:
