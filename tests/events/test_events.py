@@ -630,6 +630,10 @@ def test_events_a_gerund_modifying_a_noun_is_no_act(coder: Coder) -> None:
     ("Joe Robinson, 25, formerly of Accrington, Lancashire, was sentenced to seven years and six months’ "
      "imprisonment for belonging to the YPG, a Kurdish armed group proscribed as terrorists by Turkish law.",
      "173", "unnamed court", "JUD", "Joe Robinson"),
+    # conflibert-107: "after" misparsed as a preposition taking "women"; they died in the attack
+    ("Blood stains the ground around the damaged bus after seven women and four men lost their lives in a "
+     "rocket attack apparently intended for a government checkpoint.", "195", "unnamed attackers", None,
+     "women"),
 ])
 def test_events_act_without_its_agent_has_an_unnamed_source(coder: Coder, schema_validator: object, text: str,
                                                               expected: str, agent: str, sector: str | None,

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from wirecoder.events.lexicon import Pattern
 from wirecoder.events.merge import Found
-from wirecoder.events.syntax import MEMORIALS, TARGET_PREPS, ActorMap, parties_in
+from wirecoder.events.syntax import MEMORIALS, TARGET_PREPS, ActorMap, parties_in, subject
 from wirecoder.records import Actor
 
 # Clauses hanging from another whose actors take no part in its events (see clause_of).
@@ -150,7 +150,8 @@ def noun_victims(noun: Token) -> list[Token]:
     if verb.lemma_.lower() == "lose" and not any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives")
                                                  for c in verb.children):
         return found
-    return found + [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    sufferers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found + (sufferers or [t for t in subject(verb)[:1] if t is not None])
 
 
 def pairs(sources: list[Actor], targets: list[Actor], alone: bool, code: str,

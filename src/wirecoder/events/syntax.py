@@ -19,6 +19,8 @@ from wirecoder.records import Actor
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "for", "into", "from", "over", "toward",
                           "towards", "upon", "of", "in", "about", "between"})
+# Words that are prepositions or conjunctions: "after the talks", "after the talks ended".
+CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "till"})
 LIGHT_PREPS = frozenset({"with", "to", "against", "on"})
 CARRY_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -174,6 +176,8 @@ def subject(verb: Token) -> tuple[Token | None, bool]:
         return None, True  # "... and was condemned", "a man who was shot": the subject is the target
     if verb.dep_ == "ROOT" and (stranded := _stranded_subject(verb)) is not None:
         return stranded, False
+    if verb.dep_ == "advcl" and (taken := _subject_taken_by_preposition(verb)) is not None:
+        return taken, False
     if verb.dep_ in ("relcl", "acl") and verb.head != verb:
         return verb.head, False
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
@@ -206,6 +210,20 @@ def _stranded_subject(verb: Token) -> Token | None:
             between = token.doc[token.right_edge.i + 1:verb.i]
             if all(t.head == verb and t.dep_ in ("advmod", "aux", "neg") for t in between):
                 return token
+    return None
+
+
+def _subject_taken_by_preposition(verb: Token) -> Token | None:
+    """The subject of a clause the parser read as a preposition's object: in "... after seven women
+    and four men lost their lives", "after" is parsed as a preposition taking "women", and "lost"
+    as a clause of its own with no subject. Taken only from a finite verb right after that object."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children):
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in CLAUSE_PREPS and prep.i < verb.i:
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.right_edge.i == verb.i - 1:
+                    return noun
     return None
 
 
