@@ -296,11 +296,39 @@ def test_events_object_named_by_its_compound(coder: Coder) -> None:
 
 
 def test_events_passive_act_takes_the_agent_of_the_event_it_happened_in(coder: Coder) -> None:
-    # PETRARCH-2 GSR validation (SYRIA_1), the reported part: the strike's agent killed the people
+    # PETRARCH-2 GSR validation (SYRIA_1), the reported part: the strike's agent killed the people;
+    # one event, the strike (195), done to them, not a killing (18) beside it
     document = code(coder, "Eight people were killed in an air strike by government forces in a rebel-held part "
                            "of the city.", "2015-06-09")
-    [killing] = [e for e in document.events if e.root == "18"]
-    assert killing.source.sector == "MIL" and killing.target is not None and killing.target.name == "people"
+    [killing] = [e for e in document.events if e.root in ("18", "19")]
+    assert killing.code == "195" and killing.source.sector == "MIL"
+    assert killing.target is not None and killing.target.name == "people"
+
+
+@pytest.mark.parametrize(("text", "expected", "source", "victim"), [
+    # a modifier names who did it, and whom it was done to is who died in it
+    ("Two students died in an Israeli air strike in Gaza on Sunday.", "195", "Israel", "students"),
+    # guardian-sdf-681 (2018-03-23): not unnamed attackers
+    ("Mehmet Aksoy was a British Kurdish film-maker. He was killed in an Isis ambush while documenting the "
+     "fight between Kurdish forces and Isis in Raqqa in northern Syria.", "190", "Islamic State", "Aksoy"),
+    # PLOVER GSR (PROTEST): the riots are the Palestinians'
+    ("Palestinian riots against Israeli military policies are still continuing with no end in sight.", "145",
+     "Palestine", None),
+])
+def test_events_a_modifier_names_who_did_a_violent_act(coder: Coder, text: str, expected: str, source: str,
+                                                       victim: str | None) -> None:
+    [event] = [e for e in code(coder, text, None).events if e.root in ("14", "18", "19")]
+    assert (event.code, event.source.name) == (expected, source)
+    assert victim is None or (event.target is not None and victim in event.target.name)
+
+
+@pytest.mark.parametrize("text", [
+    "Such an abrupt withdrawal would leave the SDF vulnerable to Turkish attack.",  # guardian-sdf-146
+    "It was her first nomination, for Hotel Rwanda, a film about the 1994 Rwandan genocide.",  # bbc-ent-373
+    "Portishead will play alongside fellow Bristol band Massive Attack at the Bristol Academy.",  # bbc-ent-238
+])
+def test_events_a_modifier_is_no_doer_of_what_no_verb_reports(coder: Coder, text: str) -> None:
+    assert [e for e in code(coder, text, None).events if e.root in ("14", "18", "19", "20")] == []
 
 
 def test_events_noun_row_needs_its_modifier(coder: Coder) -> None:

@@ -34,6 +34,7 @@ from wirecoder.events.parties import (
     implied_agent,
     is_implied,
     may_stand_alone,
+    modifier_doer,
     mutual,
     natural_cause,
     noun_victims,
@@ -42,9 +43,11 @@ from wirecoder.events.parties import (
     pairs,
     prefer_foreign,
     suffered_by,
+    sufferers,
 )
 from wirecoder.events.speech import QuoteSpan, Speech, find_quotes, quote_records, reporting_in
 from wirecoder.events.syntax import (
+    PLACING_PREPS,
     ActorMap,
     bare_participle,
     named_as,
@@ -188,7 +191,9 @@ class EventCoder:
         if passive and token is not None and token.lemma_.lower() in WEAPONS and not amap.of_phrase(token):
             token = None  # "were killed by an improvised explosive device": by someone unnamed
         if token is None and passive:
-            token = self._instrument_agent(verb)  # "were killed in an air strike by government forces"
+            token, own_doer = self._instrument_agent(verb, amap)
+            if own_doer:
+                return []  # "were killed in an Israeli air strike": the strike's event, done to them
         pair = dyad(token, chain(reversed(found), reversed(context.history)))  # latest first
         if pair is not None:
             return self._events(verb, pattern, [pair[0]], [], context, [], target=pair[1])
@@ -226,22 +231,28 @@ class EventCoder:
             return []
         return self._events(verb, pattern, [agent], [done_to], context, [], implied=True)
 
-    def _instrument_agent(self, verb: Token) -> Token | None:
+    def _instrument_agent(self, verb: Token, amap: ActorMap) -> tuple[Token | None, bool]:
         """Who did what a passive verb with no agent reports, when it says in what event: the
         agent of that event noun ("killed in an air strike by government forces", "in Israel's
-        shelling of the town", "in a clash with Islamic State fighters")."""
+        shelling of the town", "in a clash with Islamic State fighters"), and whether the noun
+        names that agent as its own doer (not "with"), so that its event, done to the verb's
+        subject (:func:`.parties.sufferers`), is the one to code."""
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
                 continue
             for noun in prep.children:
-                if noun.dep_ != "pobj" or self._pattern(noun) is None:
+                if noun.dep_ != "pobj" or (pattern := self._pattern(noun)) is None:
                     continue
+                harmed = bool(sufferers(noun))
+                if (doer := modifier_doer(noun, pattern.code, amap)) is not None:
+                    return doer, harmed  # "killed in an Israeli air strike"
                 for child in noun.children:
                     if child.dep_ == "poss":
-                        return child
+                        return child, harmed
                     if child.dep_ == "prep" and child.lower_ in ("by", "with"):
-                        return next((c for c in child.children if c.dep_ == "pobj"), None)
-        return None
+                        agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+                        return agent, harmed and child.lower_ == "by"
+        return None, False
 
     def _noun(self, noun: Token, pattern: Pattern, context: _Context, so_far: list[Found]) -> list[Found]:
         amap = context.amap
@@ -255,6 +266,8 @@ class EventCoder:
                 agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # not "a tour
                               and any(amap.of_phrase(o) for o in parties_in(c))), None)  # of Madison Avenue"
             source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if source_token is None:
+            source_token = modifier_doer(noun, pattern.code, amap)  # "a Taliban attack"
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for"} else noun.head
         # not "condemned the attack", "the attack was confirmed by the ministry"
         doing = noun.dep_ not in ("dobj", "nsubjpass") or head.lemma_.lower() in DOING_VERBS
@@ -264,12 +277,15 @@ class EventCoder:
         if source_token is None and noun.dep_ == "ROOT":  # a caption or headline: "Trump talks with Ryan"
             source_token = next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound"), None)
         sources = self._speaker_for(noun, amap.of_phrase(source_token), source_token, context)
-        candidates = patients + [c for p in noun.children if p.dep_ == "prep" and p.lower_ != "by"
-                                 for c in parties_in(p) if c != source_token]
-        placing: list[Token] = []
+        complements = [p for p in noun.children if p.dep_ == "prep" and p.lower_ != "by"]
+        candidates = patients + [c for p in complements if p.lower_ not in PLACING_PREPS
+                                 for c in parties_in(p) if c != source_token] + sufferers(noun)
+        # "an air strike in Gaza": a place, unless no one else
+        placing = [c for p in complements if p.lower_ in PLACING_PREPS
+                   for c in parties_in(p) if c != source_token]
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
-            more, placing = targets(noun.head, False)
-            candidates += more
+            more, more_placing = targets(noun.head, False)
+            candidates, placing = candidates + more, placing + more_placing
         if sources:
             return self._events(noun, pattern, sources, candidates, context, placing)
         if (earlier := _anaphor(noun, pattern, so_far)) or source_token is not None:
@@ -306,7 +322,7 @@ class EventCoder:
         speaker = quote.speaker
         if token is not None and token.lower_ in SELF:
             return [speaker]
-        if sources and all(s.country == speaker.country and s.kind != "person" for s in sources):
+        if sources and all(s.kind != "person" and _same_side(s, speaker) for s in sources):
             return [speaker]
         return sources
 
@@ -429,6 +445,14 @@ def _anaphor(noun: Token, pattern: Pattern, so_far: list[Found]) -> list[Found]:
         if earlier.code[:3] == pattern.code[:3]:
             return [replace(earlier, sentence=noun.sent, trigger=noun)]
     return []
+
+
+def _same_side(actor: Actor, speaker: Actor) -> bool:
+    """The speaker's own country, or (neither having one) a body of the speaker's sector: "the
+    administration is committed", quoted from a minister. Not any two actors of no country."""
+    if actor.country is not None or speaker.country is not None:
+        return actor.country == speaker.country
+    return actor.sector is not None and actor.sector == speaker.sector
 
 
 def _quote_at(char: int, quotes: list[QuoteSpan]) -> QuoteSpan | None:
