@@ -311,6 +311,10 @@ def test_events_passive_act_takes_the_agent_of_the_event_it_happened_in(coder: C
     # guardian-sdf-681 (2018-03-23): not unnamed attackers
     ("Mehmet Aksoy was a British Kurdish film-maker. He was killed in an Isis ambush while documenting the "
      "fight between Kurdish forces and Isis in Raqqa in northern Syria.", "190", "Islamic State", "Aksoy"),
+    # guardian-sdf-545 (2018-02-23): the strikes killed the civilians; one event, not a killing beside it
+    ("In the last few weeks, air strikes by Syrian planes have killed more than 600 civilians in Ghouta.", "195",
+     "Syria", "civilians"),
+    ("A suicide bombing killed 20 people in Kabul on Sunday.", "183", "unnamed attackers", "people"),
     # PLOVER GSR (PROTEST): the riots are the Palestinians'
     ("Palestinian riots against Israeli military policies are still continuing with no end in sight.", "145",
      "Palestine", None),
@@ -318,7 +322,7 @@ def test_events_passive_act_takes_the_agent_of_the_event_it_happened_in(coder: C
 def test_events_a_modifier_names_who_did_a_violent_act(coder: Coder, text: str, expected: str, source: str,
                                                        victim: str | None) -> None:
     [event] = [e for e in code(coder, text, None).events if e.root in ("14", "18", "19")]
-    assert (event.code, event.source.name) == (expected, source)
+    assert (event.code, event.source.name) == (expected, source)  # one event: no killing beside it
     assert victim is None or (event.target is not None and victim in event.target.name)
 
 

@@ -27,6 +27,8 @@ from wirecoder.events.lexicon import NOT_AN_EVENT, Lexicon, Pattern
 from wirecoder.events.merge import Found
 from wirecoder.events.modality import Modality, modal_code, modality
 from wirecoder.events.parties import (
+    HARMED,
+    UNNAMED_NOUN_ROOTS,
     WEAPONS,
     alone,
     done_by_no_one_named,
@@ -190,6 +192,10 @@ class EventCoder:
             token, passive = None, True  # "refugees evicted from the church are ...": done to them
         if passive and token is not None and token.lemma_.lower() in WEAPONS and not amap.of_phrase(token):
             token = None  # "were killed by an improvised explosive device": by someone unnamed
+        if not passive and token is not None and (noun_pattern := self._pattern(token)) is not None \
+                and _harms(token, noun_pattern) \
+                and (self._own_doer(token, noun_pattern, amap)[0] is not None or not amap.of_phrase(token)):
+            return []  # "an Israeli air strike killed two students": the strike's event, done to them
         if token is None and passive:
             token, own_doer = self._instrument_agent(verb, amap)
             if own_doer:
@@ -256,18 +262,9 @@ class EventCoder:
 
     def _noun(self, noun: Token, pattern: Pattern, context: _Context, so_far: list[Found]) -> list[Found]:
         amap = context.amap
-        source_token = next((c for c in noun.children if c.dep_ == "poss"), None)
-        patients: list[Token] = []
-        if source_token is not None and suffered_by(noun, pattern, amap.of_phrase(source_token)):
-            patients, source_token = [source_token], None  # "Basilashvili's arrest": done to him
-        if source_token is None:
-            agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-            if agent is None and noun.lemma_.lower() in ACTOR_OF_NOUNS:  # "the resignation of Mattis",
-                agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # not "a tour
-                              and any(amap.of_phrase(o) for o in parties_in(c))), None)  # of Madison Avenue"
-            source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        if source_token is None:
-            source_token = modifier_doer(noun, pattern.code, amap)  # "a Taliban attack"
+        source_token, patients = self._own_doer(noun, pattern, amap)
+        if source_token is None and _harms(noun, pattern) and amap.of_phrase(noun):
+            return []  # "the bombing claimed by IS killed five": the killing is coded, by IS
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for"} else noun.head
         # not "condemned the attack", "the attack was confirmed by the ministry"
         doing = noun.dep_ not in ("dobj", "nsubjpass") or head.lemma_.lower() in DOING_VERBS
@@ -291,6 +288,21 @@ class EventCoder:
         if (earlier := _anaphor(noun, pattern, so_far)) or source_token is not None:
             return earlier
         return self._unnamed_doer(noun, pattern, patients, context)
+
+    def _own_doer(self, noun: Token, pattern: Pattern, amap: ActorMap) -> tuple[Token | None, list[Token]]:
+        """Who an event noun itself names as its doer (its possessive, "by" phrase, "of" phrase of
+        an act one does oneself, or a modifier: "a Taliban attack"), and whom the possessive names
+        as done to instead ("Basilashvili's arrest")."""
+        source_token = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source_token is not None and suffered_by(noun, pattern, amap.of_phrase(source_token)):
+            return None, [source_token]
+        if source_token is None:
+            agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            if agent is None and noun.lemma_.lower() in ACTOR_OF_NOUNS:  # "the resignation of Mattis",
+                agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # not "a tour
+                              and any(amap.of_phrase(o) for o in parties_in(c))), None)  # of Madison Avenue"
+            source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        return source_token or modifier_doer(noun, pattern.code, amap), []
 
     def _unnamed_doer(self, noun: Token, pattern: Pattern, patients: list[Token],
                       context: _Context) -> list[Found]:
@@ -445,6 +457,15 @@ def _anaphor(noun: Token, pattern: Pattern, so_far: list[Found]) -> list[Found]:
         if earlier.code[:3] == pattern.code[:3]:
             return [replace(earlier, sentence=noun.sent, trigger=noun)]
     return []
+
+
+def _harms(noun: Token, pattern: Pattern) -> bool:
+    """An event noun of violence or coercion that is the subject of an active verb of harm: "an
+    Israeli air strike killed two students", "a suicide bombing killed 20 people". Its event,
+    done to the verb's object, is the one to code (see :func:`.parties.sufferers`), unless only a
+    deeper name says who did it ("the bombing claimed by IS killed five": the killing, by IS)."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in HARMED \
+        and pattern.code[:2] in UNNAMED_NOUN_ROOTS
 
 
 def _same_side(actor: Actor, speaker: Actor) -> bool:

@@ -159,7 +159,10 @@ def noun_victims(noun: Token) -> list[Token]:
 
 def sufferers(noun: Token, harmed: bool = True) -> list[Token]:
     """Who died or (``harmed``) was hurt in an event noun: "seven women lost their lives in a rocket
-    attack", "two students were killed in an Israeli air strike"."""
+    attack", "two students were killed in an Israeli air strike"; whom the event noun killed or
+    hurt: "a suicide bombing killed 20 people"."""
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in HARMED:  # "a suicide bombing killed 20 people"
+        return [c for c in noun.head.children if c.dep_ == "dobj"]
     verb, lemma = noun.head.head, noun.head.head.lemma_.lower()
     if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during", "from"):
         return []
