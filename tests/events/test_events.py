@@ -314,7 +314,13 @@ def test_events_passive_act_takes_the_agent_of_the_event_it_happened_in(coder: C
     # guardian-sdf-545 (2018-02-23): the strikes killed the civilians; one event, not a killing beside it
     ("In the last few weeks, air strikes by Syrian planes have killed more than 600 civilians in Ghouta.", "195",
      "Syria", "civilians"),
-    ("A suicide bombing killed 20 people in Kabul on Sunday.", "183", "unnamed attackers", "people"),
+    ("A suicide bombing killed 20 people in Kabul on Sunday.", "1831", "unnamed attackers", "people"),
+    # PLOVER GSR (FIGHT): killed in a gunbattle is the gunbattle's code (193), with the verb's parties
+    ("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia Friday.", "193",
+     "Serb forces", "Albanians"),
+    # conflibert-166: Egypt is where it happened, not who did it
+    ("CAIRO: A suicide car bombing in Egypt's Sinai Peninsula killed at least 28 soldiers on Friday.", "1831",
+     "unnamed attackers", "soldiers"),
     # PLOVER GSR (PROTEST): the riots are the Palestinians'
     ("Palestinian riots against Israeli military policies are still continuing with no end in sight.", "145",
      "Palestine", None),
@@ -689,6 +695,14 @@ def test_events_act_without_its_agent_has_an_unnamed_source(coder: Coder, schema
 def test_events_no_unnamed_source_where_no_one_did_it(coder: Coder, text: str) -> None:
     document = code(coder, text, None)
     assert not [e for e in document.events if e.source.actor.startswith("implied:")]
+
+
+def test_events_an_unnamed_bombing_that_killed_is_what_the_speaker_reports(coder: Coder) -> None:
+    # PLOVER GSR (ASSAULT): the bombing is reported, not a statement of the military's
+    document = code(coder, "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier and "
+                           "wounded two others, the military said.", None)
+    assert [(e.code, e.source.name, e.attribution is not None) for e in document.events] == [
+        ("1833", "unnamed attackers", True)]
 
 
 def test_events_statement_about_people_whom_something_befell(coder: Coder) -> None:

@@ -144,10 +144,7 @@ class EventCoder:
                             if o.dep_ == "pobj" and o.lemma_.lower() in pattern.objects)
             found.extend(events)
         for speech in context.speeches:
-            # "We are aware of the detention of a British national": a noun of no one's act is what
-            # the statement is about, not what it reports
-            reported = any(_asserted(f.trigger, speech)
-                           and not (f.trigger.pos_ == "NOUN" and is_implied(f.source)) for f in found) \
+            reported = any(_asserted(f.trigger, speech) and not _about(f) for f in found) \
                 and speech.kind.kind in REPORTED_ACTS | THREAT_SPEECH
             obliged = _obliged(speech, context.amap)
             if speech.kind.code and (not reported or obliged is not None):
@@ -193,9 +190,11 @@ class EventCoder:
         if passive and token is not None and token.lemma_.lower() in WEAPONS and not amap.of_phrase(token):
             token = None  # "were killed by an improvised explosive device": by someone unnamed
         if not passive and token is not None and (noun_pattern := self._pattern(token)) is not None \
-                and _harms(token, noun_pattern) \
-                and (self._own_doer(token, noun_pattern, amap)[0] is not None or not amap.of_phrase(token)):
+                and _harms(token, noun_pattern) and (self._own_doer(token, noun_pattern, amap)[0] is not None
+                                                     or not _named_within(token, amap)):
             return []  # "an Israeli air strike killed two students": the strike's event, done to them
+        if not passive and (described := self._harm_described(verb)) is not None:
+            pattern = replace(pattern, code=described.code, source=described.source)  # "in a gunbattle"
         if token is None and passive:
             token, own_doer = self._instrument_agent(verb, amap)
             if own_doer:
@@ -237,6 +236,20 @@ class EventCoder:
             return []
         return self._events(verb, pattern, [agent], [done_to], context, [], implied=True)
 
+    def _harm_described(self, verb: Token) -> Pattern | None:
+        """The event noun of violence or coercion an active verb of harm says it happened in, or
+        that did it: "Serb forces killed three ethnic Albanians in a gunbattle" (190, not 180),
+        "US Predator attacks have killed eight al-Qaeda leaders". The verb keeps its parties."""
+        if verb.lemma_.lower() not in HARMED:
+            return None
+        nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+        nouns += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+                  for o in p.children if o.dep_ == "pobj"]
+        for noun in nouns:
+            if (pattern := self._pattern(noun)) is not None and pattern.code[:2] in UNNAMED_NOUN_ROOTS:
+                return pattern
+        return None
+
     def _instrument_agent(self, verb: Token, amap: ActorMap) -> tuple[Token | None, bool]:
         """Who did what a passive verb with no agent reports, when it says in what event: the
         agent of that event noun ("killed in an air strike by government forces", "in Israel's
@@ -263,8 +276,10 @@ class EventCoder:
     def _noun(self, noun: Token, pattern: Pattern, context: _Context, so_far: list[Found]) -> list[Found]:
         amap = context.amap
         source_token, patients = self._own_doer(noun, pattern, amap)
-        if source_token is None and _harms(noun, pattern) and amap.of_phrase(noun):
+        if source_token is None and _harms(noun, pattern) and _named_within(noun, amap):
             return []  # "the bombing claimed by IS killed five": the killing is coded, by IS
+        if _harmed_in(noun, pattern):
+            return []  # "killed three ethnic Albanians in a gunbattle": the killing is coded so
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for"} else noun.head
         # not "condemned the attack", "the attack was confirmed by the ministry"
         doing = noun.dep_ not in ("dobj", "nsubjpass") or head.lemma_.lower() in DOING_VERBS
@@ -466,6 +481,30 @@ def _harms(noun: Token, pattern: Pattern) -> bool:
     deeper name says who did it ("the bombing claimed by IS killed five": the killing, by IS)."""
     return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in HARMED \
         and pattern.code[:2] in UNNAMED_NOUN_ROOTS
+
+
+def _about(found: Found) -> bool:
+    """A noun of no one's act is what a statement is about, not what it reports ("We are aware of
+    the detention of a British national"), unless it did something ("a roadside bombing killed one
+    U.S. soldier, the military said")."""
+    return found.trigger.pos_ == "NOUN" and is_implied(found.source) and found.trigger.dep_ != "nsubj"
+
+
+def _named_within(noun: Token, amap: ActorMap) -> bool:
+    """An actor is named in the noun's phrase, not only as where it happened ("a suicide car bombing
+    in Egypt's Sinai Peninsula") nor in a clause of its own ("the bombing, claimed by IS,")."""
+    outside = {t.i for c in noun.children if c.dep_ in ("acl", "relcl") or (c.dep_ == "prep"
+               and c.lower_ in PLACING_PREPS) for t in c.subtree}
+    return any(t.i not in outside and amap.at(t) is not None for t in noun.subtree if t.i != noun.i)
+
+
+def _harmed_in(noun: Token, pattern: Pattern) -> bool:
+    """An event noun of violence an active verb of harm with a subject says it happened in: "Serb
+    forces killed three ethnic Albanians in a gunbattle". The verb codes it (its parties, the
+    noun's code)."""
+    verb = noun.head.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and verb.lemma_.lower() in HARMED \
+        and pattern.code[:2] in UNNAMED_NOUN_ROOTS and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _same_side(actor: Actor, speaker: Actor) -> bool:

@@ -88,7 +88,8 @@ UNREALISED = frozenset({"seek", "want", "demand", "call", "urge", "request", "pr
 # What an attack is made with, not by whom: "a rocket attack", "a car bomb", "the knife attack on".
 INSTRUMENTS = frozenset({"rocket", "mortar", "missile", "bomb", "grenade", "artillery", "drone", "air",
                          "suicide", "car", "truck", "knife", "gun", "acid", "arson", "chemical", "gas",
-                         "shell", "tank", "sniper", "terror", "terrorist", "hit", "mob", "mass", "revenge"})
+                         "shell", "tank", "sniper", "terror", "terrorist", "hit", "mob", "mass", "revenge",
+                         "roadside", "landmine", "mine", "minefield", "parcel", "letter", "nail", "barrel"})
 # What a passive's "by" may name instead of who used it: "killed by an improvised explosive device".
 WEAPONS = INSTRUMENTS | frozenset({"device", "explosive", "explosives", "ied", "mine", "mines", "landmine",
                                    "bullet", "bullets", "gunfire", "shells", "rockets", "missiles", "bombs",
