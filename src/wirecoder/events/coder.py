@@ -4,8 +4,9 @@ For every parsed sentence (in a sports story, not the words that name the game: 
 
 1. reporting verbs and what they govern (:mod:`.speech`);
 2. each verb or noun trigger of the lexicon (:mod:`.lexicon`) gets a source and a target
-   (:mod:`.syntax`, :mod:`.parties`); inside a quote, "we", "I" or the speaker's own country stand
-   for the speaker; inside reported speech the event is attributed to the speaker;
+   (:mod:`.syntax`, :mod:`.parties`, for acts of violence :mod:`.harm`); inside a quote, "we", "I"
+   or the speaker's own country stand for the speaker; inside reported speech the event is
+   attributed to the speaker;
 3. a reporting verb whose content holds no event is its speaker's own statement event, and one
    whose content says another actor must act is a demand of it;
 4. modality turns acts into intentions or threats, or marks them negated or hypothetical.
@@ -23,12 +24,21 @@ from itertools import chain
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.events.contest import CONTEST_SENSES, sports_story
+from wirecoder.events.harm import (
+    harm_described,
+    harmed_in,
+    harms,
+    instrument_agent,
+    named_within,
+    noun_victims,
+    own_doer,
+    sufferers,
+)
 from wirecoder.events.lexicon import NOT_AN_EVENT, Lexicon, Pattern
 from wirecoder.events.merge import Found
 from wirecoder.events.modality import Modality, modal_code, modality
 from wirecoder.events.parties import (
-    HARMED,
-    UNNAMED_NOUN_ROOTS,
+    ACTOR_OF_NOUNS,
     WEAPONS,
     alone,
     done_by_no_one_named,
@@ -36,16 +46,12 @@ from wirecoder.events.parties import (
     implied_agent,
     is_implied,
     may_stand_alone,
-    modifier_doer,
     mutual,
     natural_cause,
-    noun_victims,
     other_party,
     own_people,
     pairs,
     prefer_foreign,
-    suffered_by,
-    sufferers,
 )
 from wirecoder.events.speech import QuoteSpan, Speech, find_quotes, quote_records, reporting_in
 from wirecoder.events.syntax import (
@@ -85,10 +91,6 @@ REPORTED_ACTS = frozenset({"say", "report", "quote"})
 DEMAND = "100"
 THREAT_SPEECH = frozenset({"warn"})  # "warned it would strike": the act, as a threat
 VERBAL = frozenset({"01", "02"})
-# Event nouns of acts with no one they are done to, whose "of" names who acts: "the resignation of
-# Mattis", "the visit of the Chinese president to Nepal", "the withdrawal of US troops".
-ACTOR_OF_NOUNS = frozenset({"visit", "trip", "tour", "resignation", "retreat", "surrender", "withdrawal",
-                            "arrival", "departure", "defection"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
 # Dependencies of what tells about a party of a report, not the report itself (see _asserted).
 MODIFYING = frozenset({"relcl", "acl", "appos"})
@@ -190,14 +192,14 @@ class EventCoder:
         if passive and token is not None and token.lemma_.lower() in WEAPONS and not amap.of_phrase(token):
             token = None  # "were killed by an improvised explosive device": by someone unnamed
         if not passive and token is not None and (noun_pattern := self._pattern(token)) is not None \
-                and _harms(token, noun_pattern) and (self._own_doer(token, noun_pattern, amap)[0] is not None
-                                                     or not _named_within(token, amap)):
+                and harms(token, noun_pattern) and (own_doer(token, noun_pattern, amap)[0] is not None
+                                                     or not named_within(token, amap)):
             return []  # "an Israeli air strike killed two students": the strike's event, done to them
-        if not passive and (described := self._harm_described(verb)) is not None:
+        if not passive and (described := harm_described(verb, self._pattern)) is not None:
             pattern = replace(pattern, code=described.code, source=described.source)  # "in a gunbattle"
         if token is None and passive:
-            token, own_doer = self._instrument_agent(verb, amap)
-            if own_doer:
+            token, by_noun = instrument_agent(verb, amap, self._pattern)
+            if by_noun:
                 return []  # "were killed in an Israeli air strike": the strike's event, done to them
         pair = dyad(token, chain(reversed(found), reversed(context.history)))  # latest first
         if pair is not None:
@@ -236,49 +238,12 @@ class EventCoder:
             return []
         return self._events(verb, pattern, [agent], [done_to], context, [], implied=True)
 
-    def _harm_described(self, verb: Token) -> Pattern | None:
-        """The event noun of violence or coercion an active verb of harm says it happened in, or
-        that did it: "Serb forces killed three ethnic Albanians in a gunbattle" (190, not 180),
-        "US Predator attacks have killed eight al-Qaeda leaders". The verb keeps its parties."""
-        if verb.lemma_.lower() not in HARMED:
-            return None
-        nouns = [c for c in verb.children if c.dep_ == "nsubj"]
-        nouns += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
-                  for o in p.children if o.dep_ == "pobj"]
-        for noun in nouns:
-            if (pattern := self._pattern(noun)) is not None and pattern.code[:2] in UNNAMED_NOUN_ROOTS:
-                return pattern
-        return None
-
-    def _instrument_agent(self, verb: Token, amap: ActorMap) -> tuple[Token | None, bool]:
-        """Who did what a passive verb with no agent reports, when it says in what event: the
-        agent of that event noun ("killed in an air strike by government forces", "in Israel's
-        shelling of the town", "in a clash with Islamic State fighters"), and whether the noun
-        names that agent as its own doer (not "with"), so that its event, done to the verb's
-        subject (:func:`.parties.sufferers`), is the one to code."""
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
-                continue
-            for noun in prep.children:
-                if noun.dep_ != "pobj" or (pattern := self._pattern(noun)) is None:
-                    continue
-                harmed = bool(sufferers(noun))
-                if (doer := modifier_doer(noun, pattern.code, amap)) is not None:
-                    return doer, harmed  # "killed in an Israeli air strike"
-                for child in noun.children:
-                    if child.dep_ == "poss":
-                        return child, harmed
-                    if child.dep_ == "prep" and child.lower_ in ("by", "with"):
-                        agent = next((c for c in child.children if c.dep_ == "pobj"), None)
-                        return agent, harmed and child.lower_ == "by"
-        return None, False
-
     def _noun(self, noun: Token, pattern: Pattern, context: _Context, so_far: list[Found]) -> list[Found]:
         amap = context.amap
-        source_token, patients = self._own_doer(noun, pattern, amap)
-        if source_token is None and _harms(noun, pattern) and _named_within(noun, amap):
+        source_token, patients = own_doer(noun, pattern, amap)
+        if source_token is None and harms(noun, pattern) and named_within(noun, amap):
             return []  # "the bombing claimed by IS killed five": the killing is coded, by IS
-        if _harmed_in(noun, pattern):
+        if harmed_in(noun, pattern):
             return []  # "killed three ethnic Albanians in a gunbattle": the killing is coded so
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for"} else noun.head
         # not "condemned the attack", "the attack was confirmed by the ministry"
@@ -303,21 +268,6 @@ class EventCoder:
         if (earlier := _anaphor(noun, pattern, so_far)) or source_token is not None:
             return earlier
         return self._unnamed_doer(noun, pattern, patients, context)
-
-    def _own_doer(self, noun: Token, pattern: Pattern, amap: ActorMap) -> tuple[Token | None, list[Token]]:
-        """Who an event noun itself names as its doer (its possessive, "by" phrase, "of" phrase of
-        an act one does oneself, or a modifier: "a Taliban attack"), and whom the possessive names
-        as done to instead ("Basilashvili's arrest")."""
-        source_token = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if source_token is not None and suffered_by(noun, pattern, amap.of_phrase(source_token)):
-            return None, [source_token]
-        if source_token is None:
-            agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-            if agent is None and noun.lemma_.lower() in ACTOR_OF_NOUNS:  # "the resignation of Mattis",
-                agent = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"  # not "a tour
-                              and any(amap.of_phrase(o) for o in parties_in(c))), None)  # of Madison Avenue"
-            source_token = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        return source_token or modifier_doer(noun, pattern.code, amap), []
 
     def _unnamed_doer(self, noun: Token, pattern: Pattern, patients: list[Token],
                       context: _Context) -> list[Found]:
@@ -474,37 +424,11 @@ def _anaphor(noun: Token, pattern: Pattern, so_far: list[Found]) -> list[Found]:
     return []
 
 
-def _harms(noun: Token, pattern: Pattern) -> bool:
-    """An event noun of violence or coercion that is the subject of an active verb of harm: "an
-    Israeli air strike killed two students", "a suicide bombing killed 20 people". Its event,
-    done to the verb's object, is the one to code (see :func:`.parties.sufferers`), unless only a
-    deeper name says who did it ("the bombing claimed by IS killed five": the killing, by IS)."""
-    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in HARMED \
-        and pattern.code[:2] in UNNAMED_NOUN_ROOTS
-
-
 def _about(found: Found) -> bool:
     """A noun of no one's act is what a statement is about, not what it reports ("We are aware of
     the detention of a British national"), unless it did something ("a roadside bombing killed one
     U.S. soldier, the military said")."""
     return found.trigger.pos_ == "NOUN" and is_implied(found.source) and found.trigger.dep_ != "nsubj"
-
-
-def _named_within(noun: Token, amap: ActorMap) -> bool:
-    """An actor is named in the noun's phrase, not only as where it happened ("a suicide car bombing
-    in Egypt's Sinai Peninsula") nor in a clause of its own ("the bombing, claimed by IS,")."""
-    outside = {t.i for c in noun.children if c.dep_ in ("acl", "relcl") or (c.dep_ == "prep"
-               and c.lower_ in PLACING_PREPS) for t in c.subtree}
-    return any(t.i not in outside and amap.at(t) is not None for t in noun.subtree if t.i != noun.i)
-
-
-def _harmed_in(noun: Token, pattern: Pattern) -> bool:
-    """An event noun of violence an active verb of harm with a subject says it happened in: "Serb
-    forces killed three ethnic Albanians in a gunbattle". The verb codes it (its parties, the
-    noun's code)."""
-    verb = noun.head.head
-    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and verb.lemma_.lower() in HARMED \
-        and pattern.code[:2] in UNNAMED_NOUN_ROOTS and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _same_side(actor: Actor, speaker: Actor) -> bool:

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from wirecoder.events.lexicon import Pattern
 from wirecoder.events.merge import Found
-from wirecoder.events.syntax import MEMORIALS, TARGET_PREPS, ActorMap, parties_in, subject
+from wirecoder.events.syntax import MEMORIALS, TARGET_PREPS, ActorMap, parties_in
 from wirecoder.records import Actor
 
 # Clauses hanging from another whose actors take no part in its events (see clause_of).
@@ -74,12 +74,11 @@ NATURAL_CAUSES = frozenset({
 
 # Event nouns that, with no agent, may take an unnamed one: coercion and violence. A sentence (116)
 # is also a state: "approaching the end of his sentence".
+# Event nouns of acts with no one they are done to, whose "of" names who acts: "the resignation of
+# Mattis", "the visit of the Chinese president to Nepal", "the withdrawal of US troops".
+ACTOR_OF_NOUNS = frozenset({"visit", "trip", "tour", "resignation", "retreat", "surrender", "withdrawal",
+                            "arrival", "departure", "defection"})
 UNNAMED_NOUN_ROOTS = frozenset({"17", "18", "19", "20"})
-MODIFIED_BY_DOER_ROOTS = UNNAMED_NOUN_ROOTS | {"14"}
-# Event nouns whose modifier says where, not who: "the Rwandan genocide", "the Syrian war", "the
-# British trials" (athletics, or a court's).
-NAMED_BY_PLACE = frozenset({"genocide", "war", "conflict", "crisis", "insurgency", "revolution", "uprising",
-                            "trial", "trials", "holocaust", "massacre"})
 # Verbs whose object is an act that has not happened: "sought the arrest of", "feared the killing of".
 UNREALISED = frozenset({"seek", "want", "demand", "call", "urge", "request", "press", "push", "threaten",
                         "fear", "face", "risk", "avoid", "evade", "escape", "resist", "prevent", "stop",
@@ -97,10 +96,7 @@ WEAPONS = INSTRUMENTS | frozenset({"device", "explosive", "explosives", "ied", "
 # What makes an explosion or a fire someone's doing: "a car bomb explosion", "a rocket fire".
 BOMBS = frozenset({"bomb", "car", "suicide", "grenade", "rocket", "mortar", "missile", "drone", "terror",
                    "terrorist", "ied", "arson"})
-# Verbs whose subject dies in an event noun ("lost their lives in a raid"), and whose passive
-# subject is hurt in one ("were wounded in an air strike"; not "police injured five in a raid").
-SUFFERING = frozenset({"die", "perish", "lose"})
-HARMED = frozenset({"kill", "injure", "wound", "hurt", "maim", "murder", "shoot"})
+
 
 
 def implied_agent(code: str, lemma: str = "") -> Actor | None:
@@ -149,52 +145,6 @@ def done_by_no_one_named(noun: Token, code: str, acts: AbstractSet[str], amap: A
                 and any(amap.of_phrase(o) for o in parties_in(child)):
             return False  # "killed in a clash with Islamic State fighters": they fought
     return True
-
-
-def noun_victims(noun: Token) -> list[Token]:
-    """Whom an event noun names as done to: its "of" complement ("the arrest of tycoons"), or who
-    died in it (:func:`sufferers`; who "were killed in" it is the passive verb's, already coded)."""
-    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in parties_in(p)] \
-        + sufferers(noun, harmed=False)
-
-
-def sufferers(noun: Token, harmed: bool = True) -> list[Token]:
-    """Who died or (``harmed``) was hurt in an event noun: "seven women lost their lives in a rocket
-    attack", "two students were killed in an Israeli air strike"; whom the event noun killed or
-    hurt: "a suicide bombing killed 20 people"."""
-    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in HARMED:  # "a suicide bombing killed 20 people"
-        return [c for c in noun.head.children if c.dep_ == "dobj"]
-    verb, lemma = noun.head.head, noun.head.head.lemma_.lower()
-    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during", "from"):
-        return []
-    if lemma in HARMED:
-        if not harmed:
-            return []
-        return [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if lemma not in SUFFERING or (lemma == "lose" and not any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in verb.children)):
-        return []
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return subjects or [t for t in subject(verb)[:1] if t is not None]
-
-
-def modifier_doer(noun: Token, code: str, amap: ActorMap) -> Token | None:
-    """The actor a modifier names as the doer of an event noun of protest, coercion or violence: "a
-    Taliban attack", "Israeli air strikes", "a police raid", "student protests". Not a country's
-    name ("the Iraq war", "Syria strikes": where or on whom), nor an act only sought or feared, nor
-    one no verb reports ("vulnerable to Turkish attack", "insurance from Israeli attack")."""
-    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if code[:2] not in MODIFIED_BY_DOER_ROOTS or governor.lemma_.lower() in UNREALISED \
-            or governor.pos_ not in ("VERB", "AUX") \
-            or noun.lemma_.lower() in NAMED_BY_PLACE or amap.at(noun) is not None:  # "Massive Attack"
-        return None
-    for child in noun.lefts:
-        actor = amap.at(child) if child.dep_ in ("compound", "amod", "nmod") else None
-        if actor is None or actor.kind == "person" or not (actor.country or actor.sector):
-            continue  # "the Salisbury attack": a place the parser took for a name
-        if not (actor.kind == "country" and child.pos_ == "PROPN"):
-            return child
-    return None
 
 
 def pairs(sources: list[Actor], targets: list[Actor], alone: bool, code: str,
