@@ -261,6 +261,13 @@ def test_actors_a_common_noun_names_no_organisation(coder: Coder) -> None:
     assert congress is not None and congress.country == "USA"
 
 
+def test_actors_a_name_half_in_lower_case_is_not_that_name(coder: Coder) -> None:
+    # PLOVER GSR CONSULT-0003: the country, then a date, not the broadcaster Russia Today
+    document = code(coder, "Taiwan's Vice Foreign Minister visited Russia today.", None)
+    russia = actor_of(document, "Russia")
+    assert russia is not None and russia.kind == "country" and russia.sector != "MED"
+
+
 def test_actors_a_country_is_named_by_its_name_whatever_form_the_text_uses(coder: Coder) -> None:
     # bbc-business-055
     document = code(coder, "Unveiling the 418bn-rand budget to parliament, Mr Manuel said the South African economy "

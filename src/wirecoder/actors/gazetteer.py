@@ -14,6 +14,8 @@ from spacy.tokens import Doc
 
 from wirecoder.actors.resources import CountryForm, OrgEntry, Resources, RoleEntry, fold
 
+SMALL_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "de", "du", "la", "le", "al"})
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -29,6 +31,13 @@ class Hit:
     @property
     def length(self) -> int:
         return self.end - self.start
+
+
+def _one_case(text: str) -> bool:
+    """A name written in one case, small words aside: "the international criminal court", "the
+    Times", not "Russia today" (the country, then a date, not Russia Today)."""
+    words = [w for w in text.split() if w.lower() not in SMALL_WORDS]
+    return all(w.islower() for w in words) or all(not w.islower() for w in words)
 
 
 def plurals(word: str) -> list[str]:
@@ -53,7 +62,8 @@ class Gazetteer:
         make = nlp.make_doc
         self.exact.add("COUNTRY", [make(text) for text in resources.countries])
         self.exact.add("ORG", [make(text) for text in resources.orgs if text[:1].isupper()])
-        # Multi-word names also as written in lower case ("the international criminal court").
+        # Multi-word names also in another case ("the international criminal court", "the Times"),
+        # but in one case (see _one_case: "visited Russia today" is no "Russia Today").
         self.lower.add("ORG", [make(text) for text in resources.orgs if text[:1].isupper() and " " in text])
         singular, plural = [], []
         for text, entry in resources.roles.items():
@@ -71,8 +81,11 @@ class Gazetteer:
         """All entries found in ``doc``, overlapping ones included (see :func:`longest`)."""
         found: list[Hit] = []
         strings = doc.vocab.strings
-        for match_id, start, end in [*self.exact(doc), *self.lower(doc)]:
+        exact = set(self.exact(doc))
+        for match_id, start, end in [*exact, *self.lower(doc)]:
             label, text = strings[match_id], doc[start:end].text
+            if label == "ORG" and (match_id, start, end) not in exact and not _one_case(text):
+                continue
             hit = self._hit(label, text, start, end)
             if hit is not None:
                 found.append(hit)
