@@ -92,6 +92,18 @@ def test_events_nominal_event_with_possessive_source(coder: Coder) -> None:
     assert event.root == "04"
 
 
+@pytest.mark.parametrize(("text", "expected", "source"), [
+    # PLOVER GSR (RETREAT): "their" is the forces'
+    ("Bosnian Serb forces completed their withdrawal from the besieged town of Gorazde.", "087", "Serb forces"),
+    # PLOVER GSR (PROTEST): their hunger strike goes on
+    ("Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President "
+     "Ahmed Ben Bella.", "142", "fundamentalists"),
+])
+def test_events_their_act_done_by_the_subject(coder: Coder, text: str, expected: str, source: str) -> None:
+    document = code(coder, text, None)
+    assert (expected, source) in {(e.code, e.source.name) for e in document.events}
+
+
 def test_events_advice_is_an_appeal_by_its_possessor(coder: Coder) -> None:
     # conflibert-198: the advice noun in a copular sentence, its content fronted
     document = code(coder, "Stop stalling and appoint your Cabinet, was the DA's advice to President Cyril "

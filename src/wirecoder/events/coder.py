@@ -241,6 +241,9 @@ class EventCoder:
     def _noun(self, noun: Token, pattern: Pattern, context: _Context, so_far: list[Found]) -> list[Found]:
         amap = context.amap
         source_token, patients = own_doer(noun, pattern, amap)
+        if source_token is not None and source_token.pos_ == "PRON" and not amap.of_phrase(source_token) \
+                and noun.dep_ == "dobj" and noun.head.lemma_.lower() in DOING_VERBS:
+            source_token = None  # "forces completed their withdrawal": theirs is the subject's
         if source_token is None and harms(noun, pattern) and named_within(noun, amap):
             return []  # "the bombing claimed by IS killed five": the killing is coded, by IS
         if harmed_in(noun, pattern):
