@@ -104,6 +104,22 @@ def test_events_their_act_done_by_the_subject(coder: Coder, text: str, expected:
     assert (expected, source) in {(e.code, e.source.name) for e in document.events}
 
 
+def test_events_a_governments_protest_is_one_official_complaint(coder: Coder) -> None:
+    document = code(coder, "Turkey summoned the German ambassador on Friday to protest against the remarks.", None)
+    assert [(e.code, e.source.name, e.target.name if e.target else None) for e in document.events] == [
+        ("114", "Turkey", "German ambassador")]
+    # people who protest are dissent, not a complaint
+    document = code(coder, "Thousands of students protested in Dhaka on Sunday.", None)
+    assert [e.root for e in document.events] == ["14"]
+
+
+def test_events_over_names_the_reason_not_the_target(coder: Coder) -> None:
+    document = code(coder, "The European Union imposed sanctions on six Russian officials over the poisoning of "
+                           "Alexei Navalny.", "2020-10-15")
+    assert [(e.code, e.target.name if e.target else None) for e in document.events] == [
+        ("163", "Russian officials")]
+
+
 def test_events_advice_is_an_appeal_by_its_possessor(coder: Coder) -> None:
     # conflibert-198: the advice noun in a copular sentence, its content fronted
     document = code(coder, "Stop stalling and appoint your Cabinet, was the DA's advice to President Cyril "

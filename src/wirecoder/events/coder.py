@@ -48,6 +48,7 @@ from wirecoder.events.parties import (
     may_stand_alone,
     mutual,
     natural_cause,
+    official_protest,
     other_party,
     own_people,
     pairs,
@@ -322,7 +323,7 @@ class EventCoder:
             found_targets = other_party(trigger, sources, amap)
         speech = next((s for s in context.speeches if trigger.i in s.content), None)
         mood = modality(trigger, threat=speech is not None and speech.kind.kind in THREAT_SPEECH)
-        code = modal_code(pattern.code, mood, self.lexicon)
+        code = modal_code(official_protest(pattern.code, sources), mood, self.lexicon)
         to_media = bool(found_targets) and code[:2] in ("01", "04") \
             and all(t.sector == "MED" for t in found_targets)
         if to_media:

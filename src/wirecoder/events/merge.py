@@ -4,7 +4,8 @@ Reports merge when they have the same source, target and root code, the same pol
 compatible days: a report whose day comes from the text (explicit or relative) joins only reports
 of that day or of no day of their own (publication basis). A report whose target is an unnamed
 group of one country ("Pakistani leaders") joins an earlier event with a named target of that
-country: it sums those up. The merged event keeps the most specific code, every evidence
+country: it sums those up; one with no target joins an event of its sentence that has one ("summoned
+the ambassador to protest"). The merged event keeps the most specific code, every evidence
 sentence, ``mentions`` = the number of sentences that report it, the first day the text gives and
 the first place (its own before a carried one).
 """
@@ -61,6 +62,24 @@ def _recapped(item: Found, ordered: list[list[Found]]) -> list[list[Found]]:
             and g[0].code[:2] == item.code[:2] and g[0].negated == item.negated]
 
 
+def _untargeted(item: Found, ordered: list[list[Found]]) -> list[list[Found]]:
+    """Events of its sentence that a report with no target restates, by the same code or a root's
+    "not specified" one: "Turkey summoned the German ambassador to protest against the remarks"
+    is one complaint, to the ambassador; "declared a state of siege ..., arresting political
+    opponents" are two acts."""
+    if item.target is not None:
+        return []
+    return [g for g in ordered if g[0].target is not None and g[0].source.id == item.source.id
+            and g[0].code[:2] == item.code[:2] and g[0].negated == item.negated
+            and any(r.sentence == item.sentence for r in g)
+            and (g[0].code == item.code or _unspecified(g[0].code) or _unspecified(item.code))]
+
+
+def _unspecified(code: str) -> bool:
+    """A root's "not specified below" code: 010, 130, 190."""
+    return len(code) == 3 and code.endswith("0")
+
+
 def _group(found: list[Found]) -> list[list[Found]]:
     """Reports of one real event, in the order of their first report."""
     groups: dict[tuple[str, str, str, bool], list[list[Found]]] = {}
@@ -68,7 +87,7 @@ def _group(found: list[Found]) -> list[list[Found]]:
     for item in found:
         same = groups.setdefault(_key(item), [])
         day = _dated(item)
-        home = next((g for g in same or _recapped(item, ordered)
+        home = next((g for g in same or _recapped(item, ordered) or _untargeted(item, ordered)
                      if day is None or all(_dated(r) in (None, day) for r in g)), None)
         if home is None:
             home = []
@@ -83,7 +102,8 @@ def merge(found: list[Found], article: Article) -> list[Event]:
     events = []
     for number, reports in enumerate(_group(found), start=1):
         first = reports[0]
-        code = max(reports, key=lambda r: len(r.code)).code  # the most specific; the first of equals
+        # the most specific: the longest, then not a root's "not specified below" (130 < 132)
+        code = max(reports, key=lambda r: (len(r.code), not r.code.endswith("0"))).code
         info = describe(code)
         evidence: list[Evidence] = []
         for report in reports:

@@ -78,6 +78,7 @@ NATURAL_CAUSES = frozenset({
 # Mattis", "the visit of the Chinese president to Nepal", "the withdrawal of US troops".
 ACTOR_OF_NOUNS = frozenset({"visit", "trip", "tour", "resignation", "retreat", "surrender", "withdrawal",
                             "arrival", "departure", "defection"})
+OFFICIAL = frozenset({"GOV", "IGO"})  # sectors that speak for a state or a body of states
 UNNAMED_NOUN_ROOTS = frozenset({"17", "18", "19", "20"})
 # Verbs whose object is an act that has not happened: "sought the arrest of", "feared the killing of".
 UNREALISED = frozenset({"seek", "want", "demand", "call", "urge", "request", "press", "push", "threaten",
@@ -229,6 +230,14 @@ def other_party(trigger: Token, sources: list[Actor], amap: ActorMap) -> list[Ac
             for a in amap.in_subtree(c) if a not in sources and a.country and a.country not in countries]
     unique = {a.country for a in seen}
     return [seen[0]] if len(unique) == 1 else []
+
+
+def official_protest(code: str, sources: list[Actor]) -> str:
+    """A government's protest is an official complaint (114), not political dissent (140): "Turkey
+    summoned the German ambassador to protest", "the foreign ministry protested"."""
+    if code == "140" and sources and all(s.kind == "country" or s.sector in OFFICIAL for s in sources):
+        return "114"
+    return code
 
 
 def may_stand_alone(trigger: Token, code: str, sources: list[Actor], amap: ActorMap) -> bool:

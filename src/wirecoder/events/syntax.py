@@ -21,6 +21,7 @@ TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "for", "into", "f
                           "towards", "upon", "of", "in", "about", "between"})
 # Words that are prepositions or conjunctions: "after the talks", "after the talks ended".
 CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "till"})
+REASON_PREPS = frozenset({"over", "about"})
 LIGHT_PREPS = frozenset({"with", "to", "against", "on"})
 CARRY_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -283,7 +284,8 @@ def passive_patient(verb: Token) -> Token | None:
 
 def targets(verb: Token, passive: bool, skip_prep: str | None = None) -> tuple[list[Token], list[Token]]:
     """Tokens that may name the target, most direct first; and, apart, the complements of placing
-    prepositions, which name the target only when the others name none."""
+    and reason prepositions, which name the target only when the others name none ("imposed
+    sanctions on six officials over the poisoning of Navalny": the officials)."""
     found = []
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS or (passive and child == _own_subject(verb)):
@@ -298,6 +300,8 @@ def targets(verb: Token, passive: bool, skip_prep: str | None = None) -> tuple[l
         elif child.dep_ == "prep" and child.lower_ in PLACING_PREPS:
             if child.i > verb.i:  # "In Cyprus, the party hailed the pipeline": a place only
                 placing.extend(parties_in(child))
+        elif child.dep_ == "prep" and child.lower_ in REASON_PREPS:
+            placing.extend(parties_in(child))
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
             found.extend(parties_in(child))
     for obj in objects:  # "held talks with X", "paid a visit to Y"
