@@ -120,6 +120,17 @@ def test_events_over_names_the_reason_not_the_target(coder: Coder) -> None:
         ("163", "Russian officials")]
 
 
+def test_events_what_is_called_for_has_not_happened(coder: Coder) -> None:
+    # PLOVER GSR (DISAPPROVE-0012 shape): an appeal for sanctions imposes none
+    document = code(coder, "Russia called for sanctions against Iran on Monday.", None)
+    assert [(e.code, e.target.name if e.target else None) for e in document.events] == [("020", "Iran")]
+
+
+def test_events_the_row_object_that_names_an_actor_is_the_target(coder: Coder) -> None:
+    document = code(coder, "Kenyan protesters clashed with police in Nairobi on Tuesday.", None)
+    assert [(e.code, e.target.name if e.target else None) for e in document.events] == [("145", "police")]
+
+
 def test_events_advice_is_an_appeal_by_its_possessor(coder: Coder) -> None:
     # conflibert-198: the advice noun in a copular sentence, its content fronted
     document = code(coder, "Stop stalling and appoint your Cabinet, was the DA's advice to President Cyril "

@@ -92,6 +92,9 @@ REPORTED_ACTS = frozenset({"say", "report", "quote"})
 DEMAND = "100"
 THREAT_SPEECH = frozenset({"warn"})  # "warned it would strike": the act, as a threat
 VERBAL = frozenset({"01", "02"})
+# Verbs of asking: what they ask for has not happened ("called for sanctions", "sought talks").
+APPEALED = frozenset({"call", "urge", "demand", "seek", "request", "press", "push", "ask", "plead", "lobby",
+                      "campaign", "want"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
 # Dependencies of what tells about a party of a report, not the report itself (see _asserted).
 MODIFYING = frozenset({"relcl", "acl", "appos"})
@@ -212,6 +215,9 @@ class EventCoder:
         # "called for a ceasefire": the object is the preposition's; "took a swipe at X": X is the target
         skip = pattern.prep if pattern.objects and not pattern.objects & direct else None
         candidates, placing = targets(verb, passive, skip_prep=skip)
+        # "clashed with police": the row's object is whom it was done to when it names an actor
+        candidates += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == skip
+                       and skip not in PLACING_PREPS for o in parties_in(p) if amap.at(o) is not None]
         own = [c for c in candidates if own_people(c, pattern, sources, amap)]
         candidates = [c for c in candidates if c not in own  # "travelled from the UK": not to it
                       and not (pattern.code[:2] == "04" and c.head.lower_ == "from")]
@@ -250,6 +256,10 @@ class EventCoder:
         if harmed_in(noun, pattern):
             return []  # "killed three ethnic Albanians in a gunbattle": the killing is coded so
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for"} else noun.head
+        asked_for = (noun.dep_ == "pobj" and noun.head.lower_ == "for") \
+            or (noun.dep_ == "dobj" and head.lemma_.lower() != "call")
+        if head.lemma_.lower() in APPEALED and asked_for:  # not "called the investigation a witch hunt"
+            return []  # "called for sanctions against Nigeria": an appeal, not sanctions imposed
         # not "condemned the attack", "the attack was confirmed by the ministry"
         doing = noun.dep_ not in ("dobj", "nsubjpass") or head.lemma_.lower() in DOING_VERBS
         if source_token is None and noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB" \
