@@ -131,6 +131,15 @@ def test_events_the_row_object_that_names_an_actor_is_the_target(coder: Coder) -
     assert [(e.code, e.target.name if e.target else None) for e in document.events] == [("145", "police")]
 
 
+@pytest.mark.parametrize("text", [
+    # PLOVER GSR DISAPPROVE-0006: the violation is what the accusation alleges
+    "The Sudanese government has accused Darfur rebels of violating a month-old ceasefire.",
+    "China criticised the US for sending warships through the Taiwan Strait.",
+])
+def test_events_what_someone_is_judged_for_is_not_coded_apart(coder: Coder, text: str) -> None:
+    assert [e.root for e in code(coder, text, None).events] == ["11"]
+
+
 def test_events_advice_is_an_appeal_by_its_possessor(coder: Coder) -> None:
     # conflibert-198: the advice noun in a copular sentence, its content fronted
     document = code(coder, "Stop stalling and appoint your Cabinet, was the DA's advice to President Cyril "

@@ -95,6 +95,11 @@ VERBAL = frozenset({"01", "02"})
 # Verbs of asking: what they ask for has not happened ("called for sanctions", "sought talks").
 APPEALED = frozenset({"call", "urge", "demand", "seek", "request", "press", "push", "ask", "plead", "lobby",
                       "campaign", "want"})
+# Verbs that judge someone for an act: the act is what the judgement is about, alleged or not
+# ("accused Israel of attacking", "criticised the US for sending warships"), not coded apart.
+JUDGING = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "denounce", "praise", "thank",
+                     "commend", "congratulate", "applaud", "hail", "fault", "rebuke", "slam", "charge",
+                     "sue"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
 # Dependencies of what tells about a party of a report, not the report itself (see _asserted).
 MODIFYING = frozenset({"relcl", "acl", "appos"})
@@ -190,6 +195,9 @@ class EventCoder:
 
     def _verb(self, verb: Token, pattern: Pattern, context: _Context, found: list[Found]) -> list[Found]:
         amap = context.amap
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") \
+                and verb.head.head.lemma_.lower() in JUDGING:
+            return []  # "accused Israel of attacking its ships": what the accusation is about
         token, passive = subject(verb)
         if not passive and bare_participle(verb) and implied_agent(pattern.code) is not None:
             token, passive = None, True  # "refugees evicted from the church are ...": done to them
