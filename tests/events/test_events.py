@@ -140,6 +140,22 @@ def test_events_what_someone_is_judged_for_is_not_coded_apart(coder: Coder, text
     assert [e.root for e in code(coder, text, None).events] == ["11"]
 
 
+def test_events_a_capital_addressed_is_its_government(coder: Coder) -> None:
+    document = code(coder, "Beijing warned Washington against interfering in its internal affairs.", None)
+    assert [(e.source.name, e.target.name if e.target else None) for e in document.events] == [
+        ("China", "United States")]
+
+
+@pytest.mark.parametrize("text", [
+    # PLOVER GSR REJECT-0002: the interrogation was only requested
+    "Yemen has rejected a U.S. request to interrogate detainees held after the escape of 23 al-Qaida members.",
+    # PLOVER GSR THREATEN-0028
+    "Peru has issued an ultimatum to Ecuador to halt attacks across their disputed jungle border.",
+])
+def test_events_what_a_request_asks_for_is_not_done(coder: Coder, text: str) -> None:
+    assert len(code(coder, text, None).events) == 1
+
+
 def test_events_advice_is_an_appeal_by_its_possessor(coder: Coder) -> None:
     # conflibert-198: the advice noun in a copular sentence, its content fronted
     document = code(coder, "Stop stalling and appoint your Cabinet, was the DA's advice to President Cyril "

@@ -21,6 +21,13 @@ NOT_NAMES = frozenset({"photo", "file", "image", "video", "reuters", "ap", "afp"
 REPORTING = frozenset({"said", "says", "say", "announced", "accused", "warned", "urged", "told", "added",
                        "called", "demanded", "denied", "claimed", "stated", "insisted", "reported"})
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+# Verbs whose object is someone addressed or judged, so a capital there is its government:
+# "warned Washington", "urged Beijing", "accused Moscow".
+ADDRESSED = frozenset({"warn", "urge", "accuse", "blame", "criticise", "criticize", "condemn", "tell",
+                       "thank", "praise", "press", "pressure", "threaten", "sanction", "punish", "call",
+                       "ask", "push", "lobby", "rebuke", "slam", "defy", "support", "back", "recognise",
+                       "recognize"})
+MOVING = frozenset({"arrive", "travel", "fly", "go", "come", "return", "leave", "move", "flee", "live"})
 PLACE_LABELS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
@@ -245,6 +252,11 @@ def _agentive(doc: Doc, start: int, end: int) -> bool:
     """A place name used for its government: subject, possessor, or followed by a reporting verb."""
     head = doc[end - 1]
     if head.dep_ in AGENT_DEPS:
+        return True
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in ADDRESSED:  # "warned Washington against"
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("with", "against") and head.head.head.lemma_.lower() \
+            not in MOVING:  # "talks with Beijing", "sanctions against Moscow"; not "arrived with"
         return True
     if end < len(doc) and (doc[end].text in POSSESSIVE or doc[end].lower_ in REPORTING):
         return True

@@ -100,6 +100,7 @@ APPEALED = frozenset({"call", "urge", "demand", "seek", "request", "press", "pus
 JUDGING = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "denounce", "praise", "thank",
                      "commend", "congratulate", "applaud", "hail", "fault", "rebuke", "slam", "charge",
                      "sue"})
+APPEAL_NOUNS = frozenset({"request", "appeal", "plea", "call", "demand", "ultimatum", "pressure"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
 # Dependencies of what tells about a party of a report, not the report itself (see _asserted).
 MODIFYING = frozenset({"relcl", "acl", "appos"})
@@ -198,6 +199,8 @@ class EventCoder:
         if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") \
                 and verb.head.head.lemma_.lower() in JUDGING:
             return []  # "accused Israel of attacking its ships": what the accusation is about
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in APPEALED | APPEAL_NOUNS:
+            return []  # "North Korea's demand to sever the alliance": asked for, not done
         token, passive = subject(verb)
         if not passive and bare_participle(verb) and implied_agent(pattern.code) is not None:
             token, passive = None, True  # "refugees evicted from the church are ...": done to them
