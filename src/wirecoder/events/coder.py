@@ -36,7 +36,7 @@ from wirecoder.events.harm import (
 )
 from wirecoder.events.lexicon import NOT_AN_EVENT, Lexicon, Pattern
 from wirecoder.events.merge import Found
-from wirecoder.events.modality import Modality, modal_code, modality
+from wirecoder.events.modality import Modality, asked_for, judged_or_asked, modal_code, modality
 from wirecoder.events.parties import (
     ACTOR_OF_NOUNS,
     WEAPONS,
@@ -54,7 +54,15 @@ from wirecoder.events.parties import (
     pairs,
     prefer_foreign,
 )
-from wirecoder.events.speech import QuoteSpan, Speech, find_quotes, quote_records, reporting_in
+from wirecoder.events.speech import (
+    QuoteSpan,
+    Speech,
+    asserted,
+    find_quotes,
+    quote_records,
+    reporting_in,
+    same_side,
+)
 from wirecoder.events.syntax import (
     PLACING_PREPS,
     ActorMap,
@@ -92,19 +100,8 @@ REPORTED_ACTS = frozenset({"say", "report", "quote"})
 DEMAND = "100"
 THREAT_SPEECH = frozenset({"warn"})  # "warned it would strike": the act, as a threat
 VERBAL = frozenset({"01", "02"})
-# Verbs of asking: what they ask for has not happened ("called for sanctions", "sought talks").
-APPEALED = frozenset({"call", "urge", "demand", "seek", "request", "press", "push", "ask", "plead", "lobby",
-                      "campaign", "want"})
-# Verbs that judge someone for an act: the act is what the judgement is about, alleged or not
-# ("accused Israel of attacking", "criticised the US for sending warships"), not coded apart.
-JUDGING = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "denounce", "praise", "thank",
-                     "commend", "congratulate", "applaud", "hail", "fault", "rebuke", "slam", "charge",
-                     "sue"})
-APPEAL_NOUNS = frozenset({"request", "appeal", "plea", "call", "demand", "ultimatum", "pressure"})
 COOPERATIVE = frozenset({"03", "04", "05", "06", "07", "08"})
-# Dependencies of what tells about a party of a report, not the report itself (see _asserted).
-MODIFYING = frozenset({"relcl", "acl", "appos"})
-NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+
 
 
 @dataclass(slots=True)
@@ -156,7 +153,7 @@ class EventCoder:
                             if o.dep_ == "pobj" and o.lemma_.lower() in pattern.objects)
             found.extend(events)
         for speech in context.speeches:
-            reported = any(_asserted(f.trigger, speech) and not _about(f) for f in found) \
+            reported = any(asserted(f.trigger, speech) and not _about(f) for f in found) \
                 and speech.kind.kind in REPORTED_ACTS | THREAT_SPEECH
             obliged = _obliged(speech, context.amap)
             if speech.kind.code and (not reported or obliged is not None):
@@ -196,11 +193,8 @@ class EventCoder:
 
     def _verb(self, verb: Token, pattern: Pattern, context: _Context, found: list[Found]) -> list[Found]:
         amap = context.amap
-        if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") \
-                and verb.head.head.lemma_.lower() in JUDGING:
-            return []  # "accused Israel of attacking its ships": what the accusation is about
-        if verb.dep_ == "acl" and verb.head.lemma_.lower() in APPEALED | APPEAL_NOUNS:
-            return []  # "North Korea's demand to sever the alliance": asked for, not done
+        if judged_or_asked(verb):
+            return []
         token, passive = subject(verb)
         if not passive and bare_participle(verb) and implied_agent(pattern.code) is not None:
             token, passive = None, True  # "refugees evicted from the church are ...": done to them
@@ -262,15 +256,9 @@ class EventCoder:
         if source_token is not None and source_token.pos_ == "PRON" and not amap.of_phrase(source_token) \
                 and noun.dep_ == "dobj" and noun.head.lemma_.lower() in DOING_VERBS:
             source_token = None  # "forces completed their withdrawal": theirs is the subject's
-        if source_token is None and harms(noun, pattern) and named_within(noun, amap):
-            return []  # "the bombing claimed by IS killed five": the killing is coded, by IS
-        if harmed_in(noun, pattern):
-            return []  # "killed three ethnic Albanians in a gunbattle": the killing is coded so
+        if _coded_elsewhere(noun, pattern, source_token, amap):
+            return []
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"on", "for"} else noun.head
-        asked_for = (noun.dep_ == "pobj" and noun.head.lower_ == "for") \
-            or (noun.dep_ == "dobj" and head.lemma_.lower() != "call")
-        if head.lemma_.lower() in APPEALED and asked_for:  # not "called the investigation a witch hunt"
-            return []  # "called for sanctions against Nigeria": an appeal, not sanctions imposed
         # not "condemned the attack", "the attack was confirmed by the ministry"
         doing = noun.dep_ not in ("dobj", "nsubjpass") or head.lemma_.lower() in DOING_VERBS
         if source_token is None and noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ == "VERB" \
@@ -324,7 +312,7 @@ class EventCoder:
         speaker = quote.speaker
         if token is not None and token.lower_ in SELF:
             return [speaker]
-        if sources and all(s.kind != "person" and _same_side(s, speaker) for s in sources):
+        if sources and all(s.kind != "person" and same_side(s, speaker) for s in sources):
             return [speaker]
         return sources
 
@@ -411,17 +399,6 @@ class EventCoder:
         return None
 
 
-def _asserted(trigger: Token, speech: Speech) -> bool:
-    """Is the act what the speaker reports, not a fact about someone the report is about, told in a
-    relative or participle clause ("says two journalists who were abducted in June are alive") or
-    inside a noun phrase ("Offers to help refugees evicted from the church are coming")?"""
-    if trigger.i not in speech.content:
-        return False
-    above = [t for t in trigger.ancestors if t.i in speech.content]
-    return not (trigger.dep_ in MODIFYING or bare_participle(trigger)
-                or any(t.dep_ in MODIFYING or t.dep_ in NOMINAL for t in above))
-
-
 def _obliged(speech: Speech, amap: ActorMap) -> Actor | None:
     """The actor that, in what was said, must or should do something ("Sudan must return ...")."""
     if speech.kind.kind not in REPORTED_ACTS:
@@ -449,19 +426,19 @@ def _anaphor(noun: Token, pattern: Pattern, so_far: list[Found]) -> list[Found]:
     return []
 
 
+def _coded_elsewhere(noun: Token, pattern: Pattern, source_token: Token | None, amap: ActorMap) -> bool:
+    """An event noun whose act a verb codes ("the bombing claimed by IS killed five", "killed three
+    ethnic Albanians in a gunbattle") or that is only asked for ("called for sanctions")."""
+    if source_token is None and harms(noun, pattern) and named_within(noun, amap):
+        return True
+    return harmed_in(noun, pattern) or asked_for(noun)
+
+
 def _about(found: Found) -> bool:
     """A noun of no one's act is what a statement is about, not what it reports ("We are aware of
     the detention of a British national"), unless it did something ("a roadside bombing killed one
     U.S. soldier, the military said")."""
     return found.trigger.pos_ == "NOUN" and is_implied(found.source) and found.trigger.dep_ != "nsubj"
-
-
-def _same_side(actor: Actor, speaker: Actor) -> bool:
-    """The speaker's own country, or (neither having one) a body of the speaker's sector: "the
-    administration is committed", quoted from a minister. Not any two actors of no country."""
-    if actor.country is not None or speaker.country is not None:
-        return actor.country == speaker.country
-    return actor.sector is not None and actor.sector == speaker.sector
 
 
 def _quote_at(char: int, quotes: list[QuoteSpan]) -> QuoteSpan | None:

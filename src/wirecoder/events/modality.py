@@ -4,7 +4,8 @@
 "will sign", "plans to", "is willing to", "vowed to" make it an intention (CAMEO 03x),
 "threatened to" a threat (13x), mapped by ``cameo_intent.tsv``; "refused to", "declined to" a
 rejection (12x, ``cameo_refusal.tsv``); "failed to" negates; "rarely", "usually" a rule of
-conduct, which is no event.
+conduct, which is no event. What is asked for ("called for sanctions", "a request to interrogate")
+or judged ("accused Israel of attacking") is not coded as done.
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 POSSIBLE = frozenset({"could", "might", "may", "would", "should", "can"})
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 DEONTIC = frozenset({"must", "should", "ought"})
+# Verbs of asking: what they ask for has not happened ("called for sanctions", "sought talks").
+APPEALED = frozenset({"call", "urge", "demand", "seek", "request", "press", "push", "ask", "plead", "lobby",
+                      "campaign", "want"})
+# Verbs that judge someone for an act: the act is what the judgement is about, alleged or not
+# ("accused Israel of attacking", "criticised the US for sending warships"), not coded apart.
+JUDGING = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "denounce", "praise", "thank",
+                     "commend", "congratulate", "applaud", "hail", "fault", "rebuke", "slam", "charge",
+                     "sue"})
+APPEAL_NOUNS = frozenset({"request", "appeal", "plea", "call", "demand", "ultimatum", "pressure"})
 # "Both countries rarely disclose ...", "the army usually consults ...": what is (not) done as a rule,
 # no event. Repeated acts that did happen ("soldiers routinely beat detainees") are coded.
 HABITUAL = frozenset({"rarely", "seldom", "usually", "typically", "traditionally", "generally", "normally"})
@@ -97,3 +107,20 @@ def modal_code(code: str, mood: Modality, lexicon: Lexicon) -> str:
         if code[:length] in table:
             return table[code[:length]]
     return code
+
+
+def judged_or_asked(verb: Token) -> bool:
+    """An act someone is judged for ("accused Israel of attacking its ships") or that is only asked
+    for ("North Korea's demand to sever the alliance"): what the accusation or the demand is about."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of"):
+        return verb.head.head.lemma_.lower() in JUDGING
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in APPEALED | APPEAL_NOUNS
+
+
+def asked_for(noun: Token) -> bool:
+    """An event noun only asked for: "called for sanctions against Nigeria", "sought talks"; not
+    "called the investigation a witch hunt" (naming it)."""
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ == "for" and head.lemma_.lower() in APPEALED
+    return noun.dep_ == "dobj" and head.lemma_.lower() in APPEALED - {"call"}

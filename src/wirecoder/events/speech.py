@@ -16,12 +16,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.events.lexicon import Lexicon, Reporting
-from wirecoder.events.syntax import ActorMap, subject
+from wirecoder.events.syntax import ActorMap, bare_participle, subject
 from wirecoder.records import Actor, Quote
 
 _QUOTED = re.compile(r'"(?P<a>[^"]{8,}?)"|“(?P<b>[^”]{8,}?)”')
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 NAMING = Reporting("call", "say", "010")
+# Dependencies of what tells about a party of a report, not the report itself (see asserted).
+MODIFYING = frozenset({"relcl", "acl", "appos"})
+NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,3 +180,22 @@ def quote_records(doc: Doc, quotes: list[QuoteSpan]) -> list[Quote]:
     text = doc.text
     return [Quote(speaker=q.speaker.id if q.speaker else None, text=text[q.start:q.end], start=q.start,
                   end=q.end) for q in quotes]
+
+
+def asserted(trigger: Token, speech: Speech) -> bool:
+    """Is the act what the speaker reports, not a fact about someone the report is about, told in a
+    relative or participle clause ("says two journalists who were abducted in June are alive") or
+    inside a noun phrase ("Offers to help refugees evicted from the church are coming")?"""
+    if trigger.i not in speech.content:
+        return False
+    above = [t for t in trigger.ancestors if t.i in speech.content]
+    return not (trigger.dep_ in MODIFYING or bare_participle(trigger)
+                or any(t.dep_ in MODIFYING or t.dep_ in NOMINAL for t in above))
+
+
+def same_side(actor: Actor, speaker: Actor) -> bool:
+    """The speaker's own country, or (neither having one) a body of the speaker's sector: "the
+    administration is committed", quoted from a minister. Not any two actors of no country."""
+    if actor.country is not None or speaker.country is not None:
+        return actor.country == speaker.country
+    return actor.sector is not None and actor.sector == speaker.sector
