@@ -156,6 +156,12 @@ def test_events_what_a_request_asks_for_is_not_done(coder: Coder, text: str) -> 
     assert len(code(coder, text, None).events) == 1
 
 
+def test_events_a_deal_between_two_parties_is_done_with_both(coder: Coder) -> None:
+    document = code(coder, "Egypt brokered a ceasefire between Israel and Hamas on Friday.", None)
+    assert {(e.root, e.source.name, e.target.name if e.target else None) for e in document.events} == {
+        ("04", "Egypt", "Israel"), ("04", "Egypt", "Hamas")}
+
+
 def test_events_advice_is_an_appeal_by_its_possessor(coder: Coder) -> None:
     # conflibert-198: the advice noun in a copular sentence, its content fronted
     document = code(coder, "Stop stalling and appoint your Cabinet, was the DA's advice to President Cyril "

@@ -22,7 +22,7 @@ TARGET_PREPS = frozenset({"with", "to", "against", "on", "at", "for", "into", "f
 # Words that are prepositions or conjunctions: "after the talks", "after the talks ended".
 CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "till"})
 REASON_PREPS = frozenset({"over", "about"})
-LIGHT_PREPS = frozenset({"with", "to", "against", "on"})
+LIGHT_PREPS = frozenset({"with", "to", "against", "on", "between"})
 CARRY_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "acomp"})
 PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 RELATIVES = frozenset({"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister",
