@@ -162,6 +162,15 @@ def test_events_a_deal_between_two_parties_is_done_with_both(coder: Coder) -> No
         ("04", "Egypt", "Israel"), ("04", "Egypt", "Hamas")}
 
 
+def test_events_an_armed_group_releases_the_states_soldiers_not_its_own(coder: Coder) -> None:
+    document = code(coder, "The Taliban released 20 Afghan soldiers on Sunday as part of a prisoner exchange.", None)
+    assert [(e.code, e.source.name, e.target.name if e.target else None) for e in document.events] == [
+        ("0841", "Taliban", "Afghan soldiers")]
+    # a state's own troops it moves are still no target
+    document = code(coder, "Pakistan withdrew its troops from the border on Sunday.", None)
+    assert [(e.source.name, e.target) for e in document.events] == [("Pakistan", None)]
+
+
 def test_events_advice_is_an_appeal_by_its_possessor(coder: Coder) -> None:
     # conflibert-198: the advice noun in a copular sentence, its content fronted
     document = code(coder, "Stop stalling and appoint your Cabinet, was the DA's advice to President Cyril "

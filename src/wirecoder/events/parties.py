@@ -78,6 +78,8 @@ NATURAL_CAUSES = frozenset({
 # Mattis", "the visit of the Chinese president to Nepal", "the withdrawal of US troops".
 ACTOR_OF_NOUNS = frozenset({"visit", "trip", "tour", "resignation", "retreat", "surrender", "withdrawal",
                             "arrival", "departure", "defection"})
+STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
+NON_STATE = frozenset({"REB", "INS", "OPP", "SEP", "UAF"})
 OFFICIAL = frozenset({"GOV", "IGO"})  # sectors that speak for a state or a body of states
 UNNAMED_NOUN_ROOTS = frozenset({"17", "18", "19", "20"})
 # Verbs whose object is an act that has not happened: "sought the arrest of", "feared the killing of".
@@ -280,7 +282,15 @@ def own_people(token: Token, pattern: Pattern, sources: list[Actor], amap: Actor
     if token.dep_ != "dobj" or not moving or lemma not in MOVED_PEOPLE:
         return False
     countries = {s.country for s in sources}
-    return all(a.country is None or a.country in countries for a in amap.of_phrase(token))
+    return all(a.country is None or (a.country in countries and not any(_opposed(a, s) for s in sources))
+               for a in amap.of_phrase(token))
+
+
+def _opposed(one: Actor, other: Actor) -> bool:
+    """A state's people and an armed group or opposition of the same country are two sides: "the
+    Taliban released 20 Afghan soldiers" (not their own)."""
+    sides = {one.sector in STATE, other.sector in STATE}
+    return sides == {True, False} and {one.sector, other.sector} & NON_STATE != set()
 
 
 def suffered_by(noun: Token, pattern: Pattern, possessors: list[Actor]) -> bool:
