@@ -166,6 +166,9 @@ def test_events_an_armed_group_releases_the_states_soldiers_not_its_own(coder: C
     document = code(coder, "The Taliban released 20 Afghan soldiers on Sunday as part of a prisoner exchange.", None)
     assert [(e.code, e.source.name, e.target.name if e.target else None) for e in document.events] == [
         ("0841", "Taliban", "Afghan soldiers")]
+    # an international body's envoy is not the expelling state's own
+    document = code(coder, "Venezuela expelled the EU ambassador on Wednesday.", None)
+    assert [(e.code, e.target.name if e.target else None) for e in document.events] == [("161", "European Union")]
     # a state's own troops it moves are still no target
     document = code(coder, "Pakistan withdrew its troops from the border on Sunday.", None)
     assert [(e.source.name, e.target) for e in document.events] == [("Pakistan", None)]

@@ -78,6 +78,7 @@ NATURAL_CAUSES = frozenset({
 # Mattis", "the visit of the Chinese president to Nepal", "the withdrawal of US troops".
 ACTOR_OF_NOUNS = frozenset({"visit", "trip", "tour", "resignation", "retreat", "surrender", "withdrawal",
                             "arrival", "departure", "defection"})
+INTERNATIONAL = frozenset({"IGO", "NGO"})
 STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
 NON_STATE = frozenset({"REB", "INS", "OPP", "SEP", "UAF"})
 OFFICIAL = frozenset({"GOV", "IGO"})  # sectors that speak for a state or a body of states
@@ -282,7 +283,8 @@ def own_people(token: Token, pattern: Pattern, sources: list[Actor], amap: Actor
     if token.dep_ != "dobj" or not moving or lemma not in MOVED_PEOPLE:
         return False
     countries = {s.country for s in sources}
-    return all(a.country is None or (a.country in countries and not any(_opposed(a, s) for s in sources))
+    return all((a.country is None and a.sector not in INTERNATIONAL)  # "its troops"; not "the EU envoy"
+               or (a.country in countries and not any(_opposed(a, s) for s in sources))
                for a in amap.of_phrase(token))
 
 
