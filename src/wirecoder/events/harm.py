@@ -79,7 +79,7 @@ def modifier_doer(noun: Token, code: str, amap: ActorMap) -> Token | None:
 def harms(noun: Token, pattern: Pattern) -> bool:
     """An event noun of violence or coercion that is the subject of an active verb of harm: "an
     Israeli air strike killed two students", "a suicide bombing killed 20 people". Its event,
-    done to the verb's object, is the one to code (see :func:`.parties.sufferers`), unless only a
+    done to the verb's object, is the one to code (see :func:`sufferers`), unless only a
     deeper name says who did it ("the bombing claimed by IS killed five": the killing, by IS)."""
     return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in HARMED \
         and pattern.code[:2] in UNNAMED_NOUN_ROOTS
@@ -131,6 +131,7 @@ def harm_described(verb: Token, pattern_of: Callable[[Token], Pattern | None]) -
         if (pattern := pattern_of(noun)) is not None and pattern.code[:2] in UNNAMED_NOUN_ROOTS:
             return pattern
     return None
+
 
 def instrument_agent(verb: Token, amap: ActorMap,
                      pattern_of: Callable[[Token], Pattern | None]) -> tuple[Token | None, bool]:

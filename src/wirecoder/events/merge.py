@@ -103,7 +103,7 @@ def merge(found: list[Found], article: Article) -> list[Event]:
     for number, reports in enumerate(_group(found), start=1):
         first = reports[0]
         # the most specific: the longest, then not a root's "not specified below" (130 < 132)
-        code = max(reports, key=lambda r: (len(r.code), not r.code.endswith("0"))).code
+        code = max(reports, key=lambda r: (len(r.code), not _unspecified(r.code))).code
         info = describe(code)
         evidence: list[Evidence] = []
         for report in reports:

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from wirecoder.events.lexicon import Pattern
 from wirecoder.events.merge import Found
+from wirecoder.events.modality import APPEALED
 from wirecoder.events.syntax import MEMORIALS, TARGET_PREPS, ActorMap, parties_in
 from wirecoder.records import Actor
 
@@ -72,22 +73,22 @@ NATURAL_CAUSES = frozenset({
     "drought", "crash", "accident", "collision", "derailment", "stampede", "collapse", "explosion",
     "disaster", "outbreak", "epidemic", "pandemic", "disease", "illness", "virus", "lightning"})
 
-# Event nouns that, with no agent, may take an unnamed one: coercion and violence. A sentence (116)
-# is also a state: "approaching the end of his sentence".
 # Event nouns of acts with no one they are done to, whose "of" names who acts: "the resignation of
 # Mattis", "the visit of the Chinese president to Nepal", "the withdrawal of US troops".
 ACTOR_OF_NOUNS = frozenset({"visit", "trip", "tour", "resignation", "retreat", "surrender", "withdrawal",
                             "arrival", "departure", "defection"})
+# Sectors: of bodies of states; of a state; of those who fight or oppose one; that speak for one.
 INTERNATIONAL = frozenset({"IGO", "NGO"})
 STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
 NON_STATE = frozenset({"REB", "INS", "OPP", "SEP", "UAF"})
-OFFICIAL = frozenset({"GOV", "IGO"})  # sectors that speak for a state or a body of states
+OFFICIAL = frozenset({"GOV", "IGO"})
+# Event nouns that, with no agent, may take an unnamed one: coercion and violence. A sentence (116)
+# is also a state: "approaching the end of his sentence".
 UNNAMED_NOUN_ROOTS = frozenset({"17", "18", "19", "20"})
 # Verbs whose object is an act that has not happened: "sought the arrest of", "feared the killing of".
-UNREALISED = frozenset({"seek", "want", "demand", "call", "urge", "request", "press", "push", "threaten",
-                        "fear", "face", "risk", "avoid", "evade", "escape", "resist", "prevent", "stop",
-                        "block", "plan", "warrant", "deny", "order", "authorize", "authorise", "approve",
-                        "support", "justify"})
+UNREALISED = APPEALED | frozenset({"threaten", "fear", "face", "risk", "avoid", "evade", "escape",
+                                   "resist", "prevent", "stop", "block", "plan", "warrant", "deny", "order",
+                                   "authorize", "authorise", "approve", "support", "justify"})
 # What an attack is made with, not by whom: "a rocket attack", "a car bomb", "the knife attack on".
 INSTRUMENTS = frozenset({"rocket", "mortar", "missile", "bomb", "grenade", "artillery", "drone", "air",
                          "suicide", "car", "truck", "knife", "gun", "acid", "arson", "chemical", "gas",
@@ -100,7 +101,6 @@ WEAPONS = INSTRUMENTS | frozenset({"device", "explosive", "explosives", "ied", "
 # What makes an explosion or a fire someone's doing: "a car bomb explosion", "a rocket fire".
 BOMBS = frozenset({"bomb", "car", "suicide", "grenade", "rocket", "mortar", "missile", "drone", "terror",
                    "terrorist", "ied", "arson"})
-
 
 
 def implied_agent(code: str, lemma: str = "") -> Actor | None:
@@ -291,8 +291,8 @@ def own_people(token: Token, pattern: Pattern, sources: list[Actor], amap: Actor
 def _opposed(one: Actor, other: Actor) -> bool:
     """A state's people and an armed group or opposition of the same country are two sides: "the
     Taliban released 20 Afghan soldiers" (not their own)."""
-    sides = {one.sector in STATE, other.sector in STATE}
-    return sides == {True, False} and {one.sector, other.sector} & NON_STATE != set()
+    sectors = {one.sector, other.sector}
+    return bool(sectors & STATE) and bool(sectors & NON_STATE)
 
 
 def suffered_by(noun: Token, pattern: Pattern, possessors: list[Actor]) -> bool:
