@@ -1,12 +1,15 @@
 """CAMEO root-code accuracy of wirecoder on two external gold sets, one sentence per article.
 
-    python bench/root_accuracy.py [--set plover|conflibert|both] [--limit N] [--show-errors K] [--gold-only]
+    python bench/root_accuracy.py [--set plover|conflibert|conflibert_all|all] [--limit N] [--show-errors K]
+                                  [--gold-only]
 
 plover:     ../shared/corpora/plover/plover_gsr_flat.jsonl, 322 CAMEO-manual sentences with an old-PLOVER
             (v0.5b1) event type, mapped to the CAMEO roots it covers (ROOTS_BY_HAND + cameo2plover_2021.tsv).
 conflibert: ../shared/corpora/cameo_conflibert_annotations/round*_summary*.csv, news sentences coded by
             4-5 coders per round (300 texts, 200 once whitespace is normalised, 144 with a CAMEO label);
             gold = the root(s) given by the most coder annotations, pooled over rounds (ties all count).
+conflibert_all: the same 200 texts, each coder's finished "not relevant" annotation without a CAMEO
+            label counted as a vote for no event (NO_EVENT); where that vote wins, coding nothing is right.
 Prediction: the root of the event with the most mentions (ties: earliest evidence, then the coder's
 order, which lists a sentence's main-clause events first); a sentence without events is wrong. Figures
 are not a gate; the gold sets are small and, for conflibert, not adjudicated.
@@ -49,6 +52,9 @@ ROOTS_BY_HAND: dict[str, frozenset[str]] = {
 }
 
 
+NO_EVENT = "none"  # the root of a sentence without events, and the gold of one the coders judged irrelevant
+
+
 @dataclass(frozen=True, slots=True)
 class GoldItem:
     id: str
@@ -64,8 +70,8 @@ class Prediction:
     codes: tuple[str, ...]  # every event's code, in order
 
     @property
-    def root(self) -> str | None:
-        return self.code[:2] if self.code else None
+    def root(self) -> str:
+        return self.code[:2] if self.code else NO_EVENT
 
 
 def plover_roots(tsv: Path) -> dict[str, frozenset[str]]:
@@ -89,32 +95,42 @@ def round_number(path: Path) -> int:
     return int(re.search(r"round(\d+)", path.name).group(1))  # type: ignore[union-attr]
 
 
-def coder_roots(row: dict[str, str]) -> Iterable[set[str]]:
-    """The set of CAMEO roots each coder of one row gave ("3-11 Disapprove" -> "11")."""
+def coder_roots(row: dict[str, str], relevance: bool = False) -> Iterable[frozenset[str]]:
+    """The set of CAMEO roots each coder of one row gave ("3-11 Disapprove" -> "11"); with `relevance`,
+    also {NO_EVENT} for each coder who finished the row, judged it not relevant and coded nothing."""
     by_coder: dict[str, set[str]] = {}
     for column, value in row.items():
         column_match = re.fullmatch(r"Action\d+_CAMEO_(\d+)", column or "")
         value_match = re.match(r"\d-(\d{1,2})\b", (value or "").strip())
         if column_match and value_match:
             by_coder.setdefault(column_match.group(1), set()).add(value_match.group(1).zfill(2))
-    return by_coder.values()
+    if relevance:
+        for column, value in row.items():
+            coder = m.group(1) if (m := re.fullmatch(r"anncomplete_(\d+)", column or "")) else None
+            if coder and coder not in by_coder and value.lower() == "true" \
+                    and (row.get(f"1_Relevant_{coder}") or "").lower() == "false":
+                by_coder[coder] = {NO_EVENT}
+    return map(frozenset, by_coder.values())
 
 
-def load_conflibert(corpora: Path) -> list[GoldItem]:
+def load_conflibert(corpora: Path, relevance: bool = False) -> list[GoldItem]:
     coders: dict[str, list[frozenset[str]]] = {}  # normalised text -> each coder annotation's roots
     files = sorted((corpora / "cameo_conflibert_annotations").glob("round*_summary*.csv"), key=round_number)
     for path in files:
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                annotations = coders.setdefault(" ".join(row["sentences"].split()), [])
-                annotations.extend(frozenset(roots) for roots in coder_roots(row))
+                coders.setdefault(" ".join(row["sentences"].split()), []).extend(coder_roots(row, relevance))
     items = []
-    for number, (text, annotations) in enumerate(coders.items()):
-        gold = majority(annotations)
+    for number, (text, votes) in enumerate(coders.items()):
+        gold = majority(votes)
         if gold:
-            items.append(GoldItem(f"conflibert-{number:03d}", text, "/".join(sorted(gold)), gold,
-                                  tuple(annotations)))
+            label = "/".join(sorted(gold))
+            items.append(GoldItem(f"conflibert-{number:03d}", text, label, gold, tuple(votes)))
     return items
+
+
+def load_conflibert_all(corpora: Path) -> list[GoldItem]:
+    return load_conflibert(corpora, relevance=True)
 
 
 def majority(annotations: Iterable[frozenset[str]]) -> frozenset[str]:
@@ -167,7 +183,7 @@ def report(name: str, items: list[GoldItem], preds: list[Prediction], show_error
     pairs = list(zip(items, preds, strict=True))
     right = [p.root in g.roots for g, p in pairs]
     covered = [ok for (_, p), ok in zip(pairs, right, strict=True) if p.code]
-    any_ok = sum(any(c[:2] in g.roots for c in p.codes) for g, p in pairs)
+    any_ok = sum(p.root in g.roots or any(c[:2] in g.roots for c in p.codes) for g, p in pairs)
     print(f"\n== {name}: n={len(items)}")
     print(f"coverage           {share(len(covered), len(items))}")
     print(f"accuracy (all)     {share(sum(right), len(items))}")
@@ -183,7 +199,7 @@ def report(name: str, items: list[GoldItem], preds: list[Prediction], show_error
         print(f"{label:<14}{roots:<10}{n:>5}{cov:>7.0%}{sum(ok for *_, ok in rows) / n:>7.0%}")
     errors = [(g, p) for (g, p), ok in zip(pairs, right, strict=True) if not ok]
     print("\nmost common confusions (gold -> predicted root):")
-    for (label, got), n in Counter((g.label, p.root or "none") for g, p in errors).most_common(10):
+    for (label, got), n in Counter((g.label, p.root) for g, p in errors).most_common(10):
         print(f"  {label:<14} -> {got:<5} {n}")
     for gold, pred in errors[:show_errors]:
         print(f"\n  [{gold.id}] gold {gold.label} ({','.join(sorted(gold.roots))}) "
@@ -201,13 +217,13 @@ def print_gold(name: str, items: list[GoldItem]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=("plover", "conflibert", "both"), default="both")
+    parser.add_argument("--set", choices=("plover", "conflibert", "conflibert_all", "all"), default="all")
     parser.add_argument("--limit", type=int, default=None, help="first N sentences of each set")
     parser.add_argument("--show-errors", type=int, default=0, metavar="K", help="print K wrong sentences")
     parser.add_argument("--gold-only", action="store_true", help="print the gold sets, do not code")
     args = parser.parse_args()
-    loaders = {"plover": load_plover, "conflibert": load_conflibert}
-    names = list(loaders) if args.set == "both" else [args.set]
+    loaders = {"plover": load_plover, "conflibert": load_conflibert, "conflibert_all": load_conflibert_all}
+    names = list(loaders) if args.set == "all" else [args.set]
     coder = None if args.gold_only else Coder(Settings())
     for name in names:
         items = loaders[name](CORPORA)[: args.limit]
