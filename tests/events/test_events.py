@@ -787,6 +787,23 @@ def test_events_an_unnamed_bombing_that_killed_is_what_the_speaker_reports(coder
         ("1833", "unnamed attackers", True)]
 
 
+@pytest.mark.parametrize(("text", "statement"), [
+    # conflibert-038: a charge laid by no one named is someone's act, not the authorities' statement
+    ("Four men have been charged with murder in connection with the slaying of a man at a marijuana "
+     "grow-house near Hayward in February, authorities said Friday.", False),
+    # conflibert-189
+    ("Two pedestrians were killed and a third critically injured in East Oakland on Saturday when a car "
+     "jumped a curb and struck them on International Boulevard, authorities said.", False),
+    # guardian-sdf-21: what may be done is the speaker's statement
+    ("The International Committee of the Red Cross said on Wednesday that as many as 20,000 Iraqis could be "
+     "transferred from al-Hawl camp to their homeland.", True),
+])
+def test_events_force_used_by_no_one_named_is_no_statement_of_the_speaker(coder: Coder, text: str,
+                                                                          statement: bool) -> None:
+    document = code(coder, text, None)
+    assert any(e.code.startswith("01") for e in document.events) is statement
+
+
 def test_events_statement_about_people_whom_something_befell(coder: Coder) -> None:
     # ConfliBERT annotations (conflibert-007): the abduction in the relative clause is what the
     # journalists suffered, not what the minister reports; his statement is coded too

@@ -39,6 +39,7 @@ from wirecoder.events.merge import Found
 from wirecoder.events.modality import Modality, asked_for, judged_or_asked, modal_code, modality
 from wirecoder.events.parties import (
     ACTOR_OF_NOUNS,
+    UNNAMED_NOUN_ROOTS,
     WEAPONS,
     alone,
     done_by_no_one_named,
@@ -62,6 +63,7 @@ from wirecoder.events.speech import (
     quote_records,
     reporting_in,
     same_side,
+    tells_of_unnamed_force,
 )
 from wirecoder.events.syntax import (
     PLACING_PREPS,
@@ -119,6 +121,8 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.act_lemmas = frozenset(lexicon.nouns) | frozenset(lexicon.verbs)  # "the kidnap-murder of"
+        self.force_verbs = frozenset(lemma for lemma, patterns in lexicon.verbs.items()  # "kill", "arrest"
+                                     if all(p.code[:2] in UNNAMED_NOUN_ROOTS for p in patterns))
 
     def find(self, doc: Doc, actors: list[Actor]) -> tuple[list[Found], list[Quote]]:
         """Every report of an event in the doc (not yet merged) and the doc's quotes."""
@@ -376,6 +380,9 @@ class EventCoder:
         if target is not None and target.id == sources[0].id:
             target = None
         if target is None and not alone(speech.verb, sources, context.amap):
+            return []
+        if speech.addressee is None and obliged is None and speech.kind.kind in REPORTED_ACTS \
+                and tells_of_unnamed_force(speech, self.force_verbs):
             return []
         mood = modality(speech.verb)
         code = modal_code(self._hoped(speech) or speech.kind.code, mood, self.lexicon)  # "refused to say" 011

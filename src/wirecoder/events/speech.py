@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Container
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -191,6 +192,24 @@ def asserted(trigger: Token, speech: Speech) -> bool:
     above = [t for t in trigger.ancestors if t.i in speech.content]
     return not (trigger.dep_ in MODIFYING or bare_participle(trigger)
                 or any(t.dep_ in MODIFYING or t.dep_ in NOMINAL for t in above))
+
+
+def tells_of_unnamed_force(speech: Speech, force: Container[str]) -> bool:
+    """Does the speaker only tell of force used by no one named ("Four men have been charged with
+    murder, authorities said", "Two pedestrians were killed ..., police said")? That is someone's
+    act, so not the speaker's statement event, though the parser gives it no source. Not what may or
+    should be done ("hostages could be freed"), nor what goes on ("are being held")."""
+    content = [speech.verb.doc[i] for i in sorted(speech.content)]
+    heads = [t for t in content
+             if t.pos_ in ("VERB", "AUX") and (t.head.i not in speech.content or t.head == t)]
+    return bool(heads) and all(_forced_by_no_one(head, force) for head in heads)
+
+
+def _forced_by_no_one(verb: Token, force: Container[str]) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    done = verb.tag_ == "VBN" and not any(c.tag_ in ("MD", "VBG", "TO") or c.lower_ in ("am", "is", "are")
+                                          for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return done and "auxpass" in deps and "agent" not in deps and verb.lemma_.lower() in force
 
 
 def same_side(actor: Actor, speaker: Actor) -> bool:
