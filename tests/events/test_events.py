@@ -769,6 +769,9 @@ def test_events_act_without_its_agent_has_an_unnamed_source(coder: Coder, schema
 @pytest.mark.parametrize("text", [
     # bbc-business-262: an earthquake is no one's attack
     "More than 23,000 people have been killed following a massive underwater earthquake.",
+    # conflibert-100: a storm named in a clause on the verb's conjunct
+    "At least six people have been killed and several others are missing after Typhoon Mitag lashed South "
+    "Korea with heavy rain and strong winds, authorities said on Thursday.",
     # bbc-sport-506: forced to withdraw by an injury; the act is the withdrawal
     "Greg Rusedski was forced to withdraw from the Open 13 in Marseille on Thursday with a rib injury.",
     # guardian-sdf-618: the subject is the act itself, whose agent the article names elsewhere
@@ -777,6 +780,16 @@ def test_events_act_without_its_agent_has_an_unnamed_source(coder: Coder, schema
 def test_events_no_unnamed_source_where_no_one_did_it(coder: Coder, text: str) -> None:
     document = code(coder, text, None)
     assert not [e for e in document.events if e.source.actor.startswith("implied:")]
+
+
+@pytest.mark.parametrize("text", [
+    "At least six people have been killed after Typhoon Mitag lashed South Korea with heavy rain.",  # conflibert-100
+    "Cyclone Idai killed hundreds of people in Mozambique.",
+])
+def test_events_a_named_storm_is_no_actor(coder: Coder, text: str) -> None:
+    document = code(coder, text, None)
+    assert not [a for a in document.actors if a.name.split()[0] in ("Typhoon", "Cyclone")]
+    assert not document.events
 
 
 def test_events_an_unnamed_bombing_that_killed_is_what_the_speaker_reports(coder: Coder) -> None:

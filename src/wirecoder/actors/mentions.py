@@ -29,6 +29,8 @@ ADDRESSED = frozenset({"warn", "urge", "accuse", "blame", "criticise", "criticiz
                        "recognize"})
 MOVING = frozenset({"arrive", "travel", "fly", "go", "come", "return", "leave", "move", "flee", "live"})
 PLACE_LABELS = frozenset({"LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+# The first word of a storm's name, which the tagger takes for an organization or a person.
+STORMS = frozenset({"typhoon", "hurricane", "cyclone", "storm", "tropical", "super"})
 
 
 @dataclass(slots=True)
@@ -119,7 +121,7 @@ class MentionFinder:
             start = hit.end
         while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
-        if start >= end or not self._looks_like_name(doc[start:end]):
+        if start >= end or not self._looks_like_name(doc[start:end]) or doc[start].lower_ in STORMS:
             return None
         if start == ent.start and start > 0 and doc[start - 1].lower_ in ARTICLES:
             return None  # "the Councillor": names take no article
@@ -161,8 +163,8 @@ class MentionFinder:
             start += 1
         while end > start and doc[end - 1].text in POSSESSIVE:
             end -= 1
-        if start >= end:
-            return None
+        if start >= end or (doc[start].lower_ in STORMS and end - start > 1):
+            return None  # "Typhoon Mitag"
         text = doc[start:end].text
         if text in self.res.countries and end - start <= 3:
             return None  # "US" tagged ORG: a country mention

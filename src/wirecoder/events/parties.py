@@ -123,10 +123,18 @@ def is_implied(actor: Actor) -> bool:
 
 def natural_cause(verb: Token) -> bool:
     """The verb says a disaster or an accident did it: "were killed in the earthquake", "died
-    ... injured in a crash", "killed following a massive underwater earthquake"."""
-    return any(c.dep_ == "prep" and o.dep_ == "pobj" and o.lemma_.lower() in NATURAL_CAUSES
+    ... injured in a crash", "killed following a massive underwater earthquake", "have been killed
+    after Typhoon Mitag lashed South Korea"."""
+    return any(c.dep_ == "prep" and o.dep_ == "pobj" and _disaster(o)
                and not any(m.lemma_.lower() in BOMBS for m in o.children)  # "a car bomb explosion"
-               for c in verb.children for o in c.children)
+               for c in verb.children for o in c.children) \
+        or any(c.dep_ == "advcl" and o.dep_ == "nsubj" and _disaster(o)  # on "killed and ... missing" too
+               for v in (verb, *verb.conjuncts) for c in v.children for o in c.children)
+
+
+def _disaster(noun: Token) -> bool:
+    return noun.lemma_.lower() in NATURAL_CAUSES or any(  # "Typhoon Mitag"
+        c.dep_ == "compound" and c.lemma_.lower() in NATURAL_CAUSES for c in noun.children)
 
 
 def done_by_no_one_named(noun: Token, code: str, acts: AbstractSet[str], amap: ActorMap) -> bool:
